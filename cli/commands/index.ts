@@ -1,0 +1,5 @@
+/** The registered subcommands, in the order `--help` lists them. Add a command here. */
+import type { Command } from '../command';
+import { validate } from './validate';
+
+export const COMMANDS: Command[] = [validate];
