@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const projects = ['engine', 'bridge', 'pdf', 'services', 'cli', 'main', 'renderer', 'test', 'scripts'];
+const projects = ['engine', 'bridge', 'pdf', 'services', 'cli', 'main', 'renderer', 'test', 'scripts', 'bench'];
 let failed = 0;
 for (const p of projects) {
   if (!existsSync(`${p}/tsconfig.json`)) continue;

@@ -3,7 +3,7 @@
  * and the PDF writer both walk exactly this; neither lays anything out or measures text.
  * Coordinates are points from the trim box's top-left corner, y growing downwards.
  */
-import type { FrameId, PageId, StoryId, SwatchId } from '../model/ids';
+import type { FrameId, PageId, StoryId } from '../model/ids';
 import type { Cmyk } from '../model/types';
 
 /** A colour as painted: CMYK percentages, optionally a named spot ink with its alternate. */
