@@ -1,0 +1,46 @@
+/**
+ * The typed API the renderer calls. Each method is one channel of channels.ts; failures
+ * reject with a BridgeCallError carrying the error code. Hosts provide it two ways:
+ * Electron's preload exposes `window.broadsheet` built with createApiClient over
+ * ipcRenderer.invoke; web mode builds the same client over HTTP (renderer/host/).
+ */
+import type { ExportOptions, FontInfo, OpenedDocument, PreflightFinding, Progress, RecentFile, ResponseOf } from './channels';
+
+/** The renderer's view of the Node side. */
+export interface BroadsheetApi {
+  app: {
+    info(): Promise<ResponseOf<'app.info'>>;
+  };
+  document: {
+    /** No path: the host chooses (Electron: an open dialog; web mode: the served issue). */
+    open(path?: string): Promise<OpenedDocument>;
+    openSample(): Promise<OpenedDocument>;
+    save(doc: unknown, path?: string): Promise<{ path: string }>;
+    saveAs(doc: unknown, path?: string): Promise<{ path: string }>;
+  };
+  fonts: {
+    list(): Promise<FontInfo[]>;
+    read(key: string): Promise<{ bytes: Uint8Array; key: string; postscriptName: string }>;
+  };
+  images: {
+    read(docPath: string, src: string): Promise<{ bytes: Uint8Array; mime: string; width: number; height: number }>;
+  };
+  export: {
+    /** Writes a PDF; `onProgress` is called as pages are written. */
+    pdf(
+      doc: unknown,
+      docPath: string,
+      options: ExportOptions,
+      onProgress?: (p: Progress) => void,
+    ): Promise<{ path: string; pages: number; size: number }>;
+    /** The PDF bytes the export would write, for the print preview. */
+    preview(doc: unknown, docPath: string, options?: Omit<ExportOptions, 'path'>): Promise<{ bytes: Uint8Array; pages: number }>;
+  };
+  preflight: {
+    run(doc: unknown, docPath: string): Promise<PreflightFinding[]>;
+  };
+  recent: {
+    list(): Promise<RecentFile[]>;
+    add(path: string): Promise<RecentFile[]>;
+  };
+}
