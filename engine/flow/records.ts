@@ -1,0 +1,99 @@
+/**
+ * Turning composed lines into line records: glyph runs in page points with CMYK paint, the
+ * line's source text and caret stops. Lines reused from a cache are rebased here, so story
+ * offsets are always those of the current document.
+ */
+import type { GlyphRunItem, Paint } from '../display/types';
+import type { StoryId, SwatchId } from '../model/ids';
+import type { Swatch } from '../model/types';
+import { round } from './geometry';
+import type { LineRecord, LineRole } from './types';
+import type { FlowLine, PreparedParagraph } from './typesetter';
+
+/** Process black, the default text colour. */
+export const BLACK: Paint = { cmyk: [0, 0, 0, 100] };
+
+/** Resolves a swatch id to paint; unknown or absent ids give black. */
+export function paintOf(swatches: ReadonlyMap<string, Swatch>, id: SwatchId | string | undefined, tint?: number): Paint {
+  const s = id ? swatches.get(id) : undefined;
+  const base: Paint = !s ? BLACK : s.kind === 'spot' ? { cmyk: s.cmyk, spot: s.ink ?? s.name } : { cmyk: s.cmyk };
+  return tint !== undefined && tint < 1 ? { ...base, tint } : base;
+}
+
+/** Inputs for one line record. */
+export interface LineInput {
+  line: FlowLine;
+  prepared: PreparedParagraph;
+  /** Story offset of the paragraph's first source character when the line was composed. */
+  composedStart: number;
+  x: number;
+  baseline: number;
+  column: number;
+  story: StoryId | null;
+  role: LineRole;
+  frame: string;
+  swatches: ReadonlyMap<string, Swatch>;
+}
+
+function firstSource(offsets: Int32Array): number {
+  for (const o of offsets) if (o >= 0) return o;
+  return 0;
+}
+
+/** Builds the record (text, offsets, runs, carets) of one placed line. */
+export function lineRecord(inp: LineInput): LineRecord {
+  const { line, prepared: p } = inp;
+  const delta = firstSource(p.offsets) - inp.composedStart;
+  let text = '';
+  let start = -1;
+  let end = -1;
+  for (let i = line.start; i < line.end; i++) {
+    const o = p.offsets[i]!;
+    if (o < 0) continue;
+    text += p.text[i];
+    if (start < 0) start = o;
+    end = o + 1;
+  }
+  const generated = inp.role !== 'story';
+  if (generated) text = p.text.slice(line.start, line.end);
+  const runs: GlyphRunItem[] = [];
+  const carets: { offset: number; x: number }[] = [];
+  for (const r of line.runs) {
+    const glyphs = r.glyphs.map((g) => ({ ...g, x: round(g.x), y: round(g.y), offset: g.offset >= 0 && !generated ? g.offset + delta : -1 }));
+    runs.push({
+      type: 'glyphs',
+      face: r.face,
+      size: r.size,
+      x: round(inp.x),
+      y: round(inp.baseline),
+      paint: paintOf(inp.swatches, r.color),
+      overprint: r.overprint,
+      glyphs,
+      source: inp.story && !generated ? { kind: 'story', story: inp.story } : { kind: 'generated', role: generatedRole(inp.role) },
+      frame: inp.frame as GlyphRunItem['frame'],
+    });
+    for (const g of glyphs) if (g.offset >= 0 && g.text) carets.push({ offset: g.offset, x: round(inp.x + g.x) });
+  }
+  carets.sort((a, b) => a.offset - b.offset || a.x - b.x);
+  if (!generated && end >= 0) carets.push({ offset: end, x: round(inp.x + line.x + line.width) });
+  return {
+    story: generated ? null : inp.story,
+    role: inp.role,
+    column: inp.column,
+    x: round(inp.x + line.x),
+    y: round(inp.baseline),
+    width: round(line.width),
+    ascent: round(line.ascent),
+    descent: round(line.descent),
+    start: generated ? -1 : start,
+    end: generated ? -1 : end,
+    text,
+    hyphen: line.hyphen,
+    carets,
+    runs,
+  };
+}
+
+function generatedRole(role: LineRole): 'jump' | 'folio' | 'headline' | 'byline' | 'credit' {
+  return role === 'story' ? 'byline' : role;
+}
