@@ -14,7 +14,7 @@ import { z } from 'zod';
 export const CHANNEL_PREFIX = 'broadsheet:';
 
 /** Bytes: a Uint8Array (Electron IPC passes it natively; HTTP sends it as a binary body). */
-export const Bytes = z.instanceof(Uint8Array);
+export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, "expected bytes (a Uint8Array)");
 
 /** A path as the user or the document wrote it; the Node side resolves and confines it. */
 const FilePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'paths contain no NUL byte');

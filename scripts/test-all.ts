@@ -14,7 +14,7 @@ function step(name: string, cmd: string, args: string[]): boolean {
 }
 
 const results: [string, boolean][] = [];
-results.push(['build', step('build', 'node', ['scripts/build-cli.mjs'])]);
+results.push(['build', step('build', 'node', ['scripts/build-cli.mjs']) && step('build renderer', 'npx', ['vite', 'build', '-c', 'renderer/vite.config.ts'])]);
 results.push(['typecheck', step('typecheck', 'npx', ['tsx', 'scripts/typecheck.ts'])]);
 results.push(['lint', step('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])]);
 rmSync('test-results/vitest.json', { force: true });

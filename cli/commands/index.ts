@@ -1,5 +1,6 @@
 /** The registered subcommands, in the order `--help` lists them. Add a command here. */
 import type { Command } from '../command';
 import { validate } from './validate';
+import { serve } from './serve';
 
-export const COMMANDS: Command[] = [validate];
+export const COMMANDS: Command[] = [validate, serve];

@@ -1,0 +1,192 @@
+/**
+ * The page canvas: a static layer that paints the display list (repainted only when the page,
+ * zoom, pan or layout change) and an interactive overlay for guides and the selection
+ * (Excalidraw's static/interactive split). Both canvases cover the viewport and are sized in
+ * device pixels, so text stays crisp at every zoom and on HiDPI screens.
+ *
+ * Navigation: ctrl/cmd + wheel or pinch zooms around the pointer; wheel and space-drag pan.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { LaidOutPage } from '../../engine/flow/types';
+import type { Editor } from '../editor';
+import { store, useStore } from '../store/store';
+import { paintGuides } from './guides';
+import { paintPage } from './paint';
+import { centredOrigin, clampScale, PX_PER_PT, scaleFor, zoomAround } from './viewport';
+
+/** The frame under a page point: topmost by paint order, document frames only. */
+export function frameAt(page: LaidOutPage, x: number, y: number): string | null {
+  const hits = page.frames.filter((f) => f.source && x >= f.x && x <= f.x + f.width && y >= f.y && y <= f.y + f.height);
+  hits.sort((a, b) => b.z - a.z);
+  return hits[0]?.source ?? null;
+}
+
+function sizeCanvas(c: HTMLCanvasElement, w: number, h: number, dpr: number): CanvasRenderingContext2D {
+  const W = Math.max(1, Math.round(w * dpr));
+  const H = Math.max(1, Math.round(h * dpr));
+  if (c.width !== W || c.height !== H) {
+    c.width = W;
+    c.height = H;
+  }
+  return c.getContext('2d')!;
+}
+
+export function PageCanvas({ editor }: { editor: Editor }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const base = useRef<HTMLCanvasElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
+  const layout = useStore((s) => s.layout);
+  const pageIndex = useStore((s) => s.session.page);
+  const zoom = useStore((s) => s.session.zoom);
+  const guides = useStore((s) => s.session.guides);
+  const preview = useStore((s) => s.session.preview);
+  const selection = useStore((s) => s.session.selection);
+  const [view, setView] = useState({ w: 0, h: 0, dpr: window.devicePixelRatio || 1 });
+  // Pan state: the page origin in CSS px; null = centred for the current fit mode.
+  const [origin, setOrigin] = useState<{ x: number; y: number } | null>(null);
+  const [painted, setPainted] = useState(0);
+  const page = layout?.pages[pageIndex];
+  const list = page?.display;
+
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setView({ w: el.clientWidth, h: el.clientHeight, dpr: window.devicePixelRatio || 1 }));
+    ro.observe(el);
+    setView({ w: el.clientWidth, h: el.clientHeight, dpr: window.devicePixelRatio || 1 });
+    return () => ro.disconnect();
+  }, []);
+
+  // A new page or a fit mode recentres; a fixed zoom keeps the pan.
+  useEffect(() => setOrigin(null), [pageIndex, zoom.mode]);
+
+  const geo = list ? { pageWidth: list.width, pageHeight: list.height, viewWidth: view.w, viewHeight: view.h } : null;
+  const scale = geo ? scaleFor(zoom, geo) : 1;
+  const o = geo ? (origin ?? centredOrigin(scale, geo)) : { x: 0, y: 0 };
+
+  useEffect(() => {
+    if (Math.abs(store.get().session.effectiveScale - scale) > 1e-9) store.session({ effectiveScale: scale });
+  }, [scale]);
+
+  // Static layer.
+  useEffect(() => {
+    const c = base.current;
+    if (!c || !list) return;
+    const ctx = sizeCanvas(c, view.w, view.h, view.dpr);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = '#7a7d82';
+    ctx.fillRect(0, 0, c.width, c.height);
+    const k = scale * view.dpr;
+    ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
+    // Drop shadow of the sheet on the pasteboard.
+    ctx.fillStyle = 'rgba(0,0,0,0.25)';
+    ctx.fillRect(3 / scale, 3 / scale, list.width, list.height);
+    const report = paintPage(ctx, list, editor.sources, { bleed: !preview && guides.bleed });
+    setPainted(report.items);
+  }, [list, scale, o.x, o.y, view, editor, preview, guides.bleed]);
+
+  // Interactive overlay: guides and selection.
+  useEffect(() => {
+    const c = overlay.current;
+    if (!c || !list || !page) return;
+    const ctx = sizeCanvas(c, view.w, view.h, view.dpr);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+    if (preview) return;
+    const k = scale * view.dpr;
+    ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
+    paintGuides(ctx, list, guides, 1 / k);
+    if (selection) {
+      ctx.strokeStyle = '#1a73e8';
+      ctx.lineWidth = 2 / k;
+      for (const f of page.frames) if (f.source === selection.frame && f.role === 'frame') ctx.strokeRect(f.x, f.y, f.width, f.height);
+    }
+  }, [list, page, scale, o.x, o.y, view, guides, preview, selection]);
+
+  // Wheel: ctrl/cmd (and trackpad pinch, which Chromium reports as ctrl+wheel) zooms; else pans.
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el || !geo) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      if (e.ctrlKey || e.metaKey) {
+        const next = clampScale(scale * Math.exp(-e.deltaY * 0.002));
+        setOrigin(zoomAround(o, scale, next, e.clientX - r.left, e.clientY - r.top));
+        store.session({ zoom: { mode: 'scale', scale: next / PX_PER_PT } });
+      } else {
+        setOrigin({ x: o.x - (e.shiftKey ? e.deltaY : e.deltaX), y: o.y - (e.shiftKey ? 0 : e.deltaY) });
+      }
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [geo, scale, o]);
+
+  // Space-drag (or middle-drag) pans; a plain click selects the frame under the pointer.
+  const space = useRef(false);
+  const drag = useRef<{ x: number; y: number; ox: number; oy: number } | null>(null);
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement)) {
+        space.current = true;
+        e.preventDefault();
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code === 'Space') space.current = false;
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  const onPointerDown = useCallback(
+    (e: React.PointerEvent) => {
+      if (space.current || e.button === 1) {
+        drag.current = { x: e.clientX, y: e.clientY, ox: o.x, oy: o.y };
+        (e.target as Element).setPointerCapture(e.pointerId);
+        return;
+      }
+      if (!page || e.button !== 0) return;
+      const r = (e.currentTarget as Element).getBoundingClientRect();
+      const x = (e.clientX - r.left - o.x) / scale;
+      const y = (e.clientY - r.top - o.y) / scale;
+      const f = frameAt(page, x, y);
+      store.session({ selection: f ? { frame: f } : null, ...(f ? { panel: 'properties' } : {}) });
+    },
+    [o.x, o.y, page, scale],
+  );
+  const onPointerMove = (e: React.PointerEvent) => {
+    const d = drag.current;
+    if (d) setOrigin({ x: d.ox + e.clientX - d.x, y: d.oy + e.clientY - d.y });
+  };
+  const onPointerUp = () => {
+    drag.current = null;
+  };
+
+  return (
+    <div
+      ref={wrap}
+      className="page-viewport"
+      data-testid="page-viewport"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+    >
+      <canvas
+        ref={base}
+        className="page-static"
+        data-testid="page-canvas"
+        data-page={list?.label ?? ''}
+        data-page-number={list?.number ?? 0}
+        data-scale={(scale / PX_PER_PT).toFixed(4)}
+        data-items={painted}
+      />
+      <canvas ref={overlay} className="page-overlay" data-testid="page-overlay" />
+      {!list && <div className="page-empty">{layout ? 'No page' : 'Laying out…'}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * The editor controller: owns the host API, the fonts and images of the open document, runs
+ * layout when the document changes, and performs the long jobs (open, preflight, export,
+ * print preview) with progress in the store. Components read the store and call this.
+ */
+import { BridgeCallError, type BroadsheetApi, type OpenedDocument } from '../bridge';
+import { FontBook } from '../engine/fonts';
+import { checkDocument, type IssueDocument } from '../engine/model';
+import { layoutIssue } from '../engine/flow/layout-issue';
+import type { LaidOutIssue } from '../engine/flow/types';
+import { GlyphCache } from './canvas/glyph-cache';
+import type { PaintSources } from './canvas/paint';
+import { paintSources } from './canvas/sources';
+import type { HostKind } from './host';
+import { documentFamilies, ImageStore, loadFonts } from './layout/resources';
+import { typesetterFor } from './layout/typesetter';
+import { store, type Store } from './store/store';
+
+/** Message for any failure, naming the bridge error code when there is one. */
+export function describeError(e: unknown): string {
+  if (e instanceof BridgeCallError) return e.details?.length ? `${e.message}\n${e.details.map((d) => `  ${d.path}: ${d.message}`).join('\n')}` : e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Yields to the browser so progress repaints between steps of a long job. */
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/** The controller of one editor window. */
+export class Editor {
+  readonly book = new FontBook();
+  readonly images = new ImageStore();
+  readonly glyphs = new GlyphCache();
+  readonly sources: PaintSources;
+  /** Milliseconds the last layout took (shown in the status bar, read by the benchmark). */
+  lastLayoutMs = 0;
+  private layoutTimer = 0;
+
+  constructor(
+    readonly api: BroadsheetApi,
+    readonly host: HostKind,
+    readonly s: Store = store,
+  ) {
+    this.sources = paintSources(this.book, this.images, this.glyphs);
+    // Every document change re-runs layout (debounced to one run per frame of edits).
+    let revision = -1;
+    this.s.subscribe(() => {
+      const d = this.s.get().document;
+      if (d && d.revision !== revision) {
+        revision = d.revision;
+        this.scheduleLayout();
+      }
+    });
+  }
+
+  /** Opens the host's document (web mode: the served issue), else the sample. */
+  async openInitial(): Promise<void> {
+    await this.run('Opening', async () => {
+      let opened: OpenedDocument;
+      try {
+        opened = await this.api.document.open();
+      } catch (e) {
+        if (!(e instanceof BridgeCallError) || (e.code !== 'unsupported' && e.code !== 'cancelled')) throw e;
+        opened = await this.api.document.openSample();
+      }
+      await this.load(opened);
+    });
+  }
+
+  /** Opens the bundled sample. */
+  async openSample(): Promise<void> {
+    await this.run('Opening the sample', async () => this.load(await this.api.document.openSample()));
+  }
+
+  /** Checks the document again on this side, loads its fonts and images, lays it out. */
+  private async load(opened: OpenedDocument): Promise<void> {
+    const checked = checkDocument(JSON.stringify(opened.doc));
+    if (!checked.ok) throw new Error(`${opened.name} is not a valid document: ${checked.findings.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
+    const doc = checked.value;
+    await loadFonts(this.api, this.book, documentFamilies(doc), (done, total) =>
+      this.s.session({ busy: { label: `Loading fonts ${done}/${total}` } }),
+    );
+    this.s.session({ busy: { label: 'Loading images' } });
+    await this.images.load(this.api, opened.path, doc);
+    this.s.open(doc, opened.path, opened.name);
+    await nextFrame();
+    this.layoutNow();
+    void this.api.recent.add(opened.path).catch(() => undefined);
+    void this.preflight();
+  }
+
+  private scheduleLayout(): void {
+    cancelAnimationFrame(this.layoutTimer);
+    this.layoutTimer = requestAnimationFrame(() => this.layoutNow());
+  }
+
+  /** Lays out the current document now and stores the result. */
+  layoutNow(): LaidOutIssue | null {
+    const d = this.s.get().document;
+    if (!d) return null;
+    const t0 = performance.now();
+    try {
+      const layout = layoutIssue(d.doc, {
+        typesetter: typesetterFor(d.doc, this.book),
+        imageSize: (src) => {
+          const im = this.images.get(src);
+          return im ? { width: im.width, height: im.height } : null;
+        },
+      }, this.s.get().layout ?? undefined);
+      this.lastLayoutMs = performance.now() - t0;
+      this.s.laidOut(d.revision, layout);
+      return layout;
+    } catch (e) {
+      this.s.session({ error: `Layout failed: ${describeError(e)}` });
+      return null;
+    }
+  }
+
+  /** Applies a document change. */
+  change(next: IssueDocument): void {
+    this.s.change(next);
+  }
+
+  /** Runs preflight on the Node side and stores the findings. */
+  async preflight(): Promise<void> {
+    const d = this.s.get().document;
+    if (!d) return;
+    try {
+      const findings = await this.api.preflight.run(d.doc, d.path);
+      const layout = this.s.get().layout;
+      // Overset text is known here (layout ran on this side), so the panel lists it too.
+      const overset = (layout?.stories ?? []).filter((st) => st.overset > 0).map((st) => ({
+        rule: 'overset',
+        severity: 'warning' as const,
+        message: `story ${st.id}: ${st.overset} characters do not fit`,
+        story: st.id,
+        ...(st.frames.length ? { frame: st.frames[st.frames.length - 1]! } : {}),
+      }));
+      this.s.session({ findings: [...findings, ...overset] });
+    } catch (e) {
+      this.s.session({ error: `Preflight failed: ${describeError(e)}` });
+    }
+  }
+
+  /** Saves to the document's path. */
+  async save(): Promise<void> {
+    const d = this.s.get().document;
+    if (!d) return;
+    await this.run('Saving', async () => {
+      const r = await this.api.document.save(d.doc, d.path);
+      this.s.saved(r.path);
+    });
+  }
+
+  /** Exports the PDF next to the document, with progress. */
+  async exportPdf(): Promise<string | undefined> {
+    const d = this.s.get().document;
+    if (!d) return undefined;
+    let out: string | undefined;
+    await this.run('Exporting PDF', async () => {
+      const r = await this.api.export.pdf(d.doc, d.path, {}, (p) => this.s.session({ busy: { label: 'Exporting PDF', progress: p } }));
+      out = r.path;
+    });
+    return out;
+  }
+
+  /** The bytes of the exact PDF the export writes (print preview). */
+  async previewPdf(): Promise<Uint8Array | undefined> {
+    const d = this.s.get().document;
+    if (!d) return undefined;
+    let bytes: Uint8Array | undefined;
+    await this.run('Preparing the print preview', async () => {
+      bytes = (await this.api.export.preview(d.doc, d.path)).bytes;
+    });
+    return bytes;
+  }
+
+  /** Runs a long job with a busy indicator; failures go to the error bar, never thrown. */
+  private async run(label: string, job: () => Promise<void>): Promise<void> {
+    this.s.session({ busy: { label }, error: null });
+    try {
+      await job();
+    } catch (e) {
+      this.s.session({ error: `${label} failed: ${describeError(e)}` });
+    } finally {
+      this.s.session({ busy: null });
+    }
+  }
+}
