@@ -53,8 +53,11 @@ export interface CachedFill {
   fill: FrameFill;
 }
 
-/** The per-frame cache kept between layouts (keyed by frame id). */
-export type FillCache = Map<FrameId, CachedFill>;
+/**
+ * The per-frame cache kept between layouts, keyed by frame id and whether a jump-to line was
+ * reserved (a frame that jumps is filled both ways: first to learn that text continues).
+ */
+export type FillCache = Map<string, CachedFill>;
 
 /** What the chain walk needs besides the frames. */
 export interface ChainContext {
@@ -90,14 +93,15 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 /** Fills a frame, or reuses the cached fill when nothing it read has changed. */
 function fillCached(ctx: ChainContext, cf: ChainFrame, start: Cursor, fromLine: PreparedParagraph | null, toLine: ParaMetrics | null, run: () => FrameFill): { fill: FrameFill; reused: boolean } {
   const sig = JSON.stringify([geometryKey(cf), start, fromLine?.key ?? null, toLine ? 1 : 0]);
-  const hit = ctx.cache.get(cf.frame.id);
+  const key = `${cf.frame.id}|${toLine ? 'to' : ''}`;
+  const hit = ctx.cache.get(key);
   if (hit && hit.sig === sig && sameKeys(hit.paraKeys, readKeys(ctx, start, hit.fill.end))) {
     ctx.stats.framesReused++;
     return { fill: hit.fill, reused: true };
   }
   const fill = run();
   ctx.stats.framesLaidOut++;
-  ctx.cache.set(cf.frame.id, { sig, paraKeys: readKeys(ctx, start, fill.end), fill });
+  ctx.cache.set(key, { sig, paraKeys: readKeys(ctx, start, fill.end), fill });
   return { fill, reused: false };
 }
 
@@ -144,7 +148,9 @@ function alignVertically(fill: FrameFill, cf: ChainFrame): FrameFill {
   if (f.valign === 'top' || !fill.lines.length || cf.exclusions.length) return fill;
   const bottom = f.y + f.height - f.insets.bottom;
   const pitch = cf.grid.pitch;
-  const foot = Math.max(...fill.lines.map((l) => l.baseline + l.line.descent));
+  // The reserved jump-to line counts as text: nothing may be pushed into it.
+  const toFoot = fill.toSlot ? fill.toSlot.baseline + cf.grid.cellDescent : -Infinity;
+  const foot = Math.max(toFoot, ...fill.lines.map((l) => l.baseline + l.line.descent));
   const free = Math.floor((bottom - foot + EPS) / pitch);
   if (free <= 0) return fill;
   if (f.valign === 'center' || f.valign === 'bottom') {
@@ -153,10 +159,11 @@ function alignVertically(fill: FrameFill, cf: ChainFrame): FrameFill {
   }
   // justify: spread the free grid lines over the gaps between paragraphs, column by column.
   const lines = fill.lines.map((l) => ({ ...l }));
+  let toSlot = fill.toSlot;
   const byCol = new Map<number, typeof lines>();
   for (const l of lines) byCol.set(l.col, [...(byCol.get(l.col) ?? []), l]);
   for (const colLines of byCol.values()) {
-    const colFoot = Math.max(...colLines.map((l) => l.baseline + l.line.descent));
+    const colFoot = Math.max(fill.toSlot?.col === colLines[0]!.col ? toFoot : -Infinity, ...colLines.map((l) => l.baseline + l.line.descent));
     const colFree = Math.floor((bottom - colFoot + EPS) / pitch);
     const gaps: number[] = [];
     for (let i = 1; i < colLines.length; i++) if (colLines[i]!.para !== colLines[i - 1]!.para) gaps.push(i);
@@ -170,8 +177,10 @@ function alignVertically(fill: FrameFill, cf: ChainFrame): FrameFill {
       }
       colLines[i]!.baseline += shift * pitch;
     }
+    // The jump-to line stays right under the column's last line.
+    if (toSlot && toSlot.col === colLines[0]!.col) toSlot = { ...toSlot, baseline: toSlot.baseline + shift * pitch };
   }
-  return { ...fill, lines };
+  return { ...fill, lines, toSlot };
 }
 
 /** Flows a story through its chain of text frames. */
