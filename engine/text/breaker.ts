@@ -1,0 +1,146 @@
+/**
+ * Breaking: total-fit (Knuth–Plass) over the items, or first-fit (greedy) when the style
+ * asks for it. Both "push in" before "push out" (clreq): a line may shrink its punctuation
+ * blanks and spaces to take one more character before anything moves to the next line.
+ * Forbidden breaks (kinsoku, inside numbers, inside words) are simply not candidates; when
+ * nothing fits (a word wider than the measure) the line is set overfull rather than broken
+ * against the rules.
+ */
+import { isLatinAlnum } from './chars';
+import type { Items } from './items';
+import { lineMetrics, type LineMetrics } from './line-metrics';
+import { Brk } from './segment';
+
+/** What the breaker needs to know about the paragraph's lines. */
+export interface BreakParams {
+  /** Measure of line i (after indents), pt. */
+  measure(line: number): number;
+  /** Lines whose measure may differ from the rest (first line indent, drop cap); later lines share one. */
+  distinctLines: number;
+  /** Justified: lines are stretched, so badness uses the stretch; otherwise ragged. */
+  justify: boolean;
+  /** The last line is stretched too (justify-all). */
+  justifyLast: boolean;
+  avoidSingleCharLastLine: boolean;
+  greedy: boolean;
+  /** First unit to set (after a drop cap, or where `from` starts). */
+  startUnit: number;
+}
+
+const EPS = 1e-6;
+const HYPHEN_PENALTY = 50;
+const DOUBLE_HYPHEN_DEMERITS = 3000;
+const SINGLE_CHAR_LAST_LINE_DEMERITS = 200_000;
+/** TeX's \finalhyphendemerits: no hyphen on the next-to-last line. */
+const FINAL_HYPHEN_DEMERITS = 5000;
+const OVERFULL_DEMERITS = 1e9;
+
+/** Adjustment ratio of a line: <0 shrinking, >0 stretching; -Infinity when it cannot fit. */
+export function ratio(m: LineMetrics, measure: number, stretchable: boolean, ragged: boolean, em: number): number {
+  const diff = measure - m.natural;
+  if (Math.abs(diff) < EPS) return 0;
+  if (diff < 0) return m.shrink > EPS ? diff / m.shrink : -Infinity;
+  if (!stretchable) return 0;
+  if (ragged) return diff / (3 * em);
+  const st = m.stretch + m.restore;
+  return st > EPS ? diff / st : 10;
+}
+
+interface Node {
+  pos: number;
+  line: number;
+  demerits: number;
+  hyphen: boolean;
+  prev: Node | null;
+}
+
+/** Whether [a, n) holds at most one letter or Han character (clreq: avoid such last lines). */
+function singleCharTail(it: Items, a: number): boolean {
+  let count = 0;
+  for (let i = a; i < it.n; i++) {
+    const u = it.units[i]!;
+    if (u.cls === 'han' || (!u.cjk && isLatinAlnum(u.cp))) {
+      if (++count > 1) return false;
+    }
+  }
+  return true;
+}
+
+/** The end junction of each line, in order (the last is items.n). */
+export function findBreaks(it: Items, p: BreakParams): number[] {
+  if (it.n <= p.startUnit) return [];
+  return p.greedy ? greedy(it, p) : totalFit(it, p);
+}
+
+function greedy(it: Items, p: BreakParams): number[] {
+  const out: number[] = [];
+  let pos = p.startUnit;
+  let line = 0;
+  while (pos < it.n) {
+    const m = p.measure(line);
+    let best = -1;
+    let firstCandidate = -1;
+    for (let j = pos + 1; j <= it.n; j++) {
+      const isEnd = j === it.n;
+      if (!isEnd && it.brk[j] === Brk.None) continue;
+      if (firstCandidate < 0) firstCandidate = j;
+      const met = lineMetrics(it, pos, j);
+      if (met.natural - met.shrink <= m + EPS) best = j;
+      else if (met.natural - met.shrink > m + 4 * it.em) break;
+      if (!isEnd && it.brk[j] === Brk.Forced) break;
+      if (best === j && it.brk[j] === Brk.Forced) break;
+    }
+    const j = best > 0 ? best : firstCandidate;
+    out.push(j);
+    pos = j;
+    line++;
+  }
+  return out;
+}
+
+function totalFit(it: Items, p: BreakParams): number[] {
+  let active: Node[] = [{ pos: p.startUnit, line: 0, demerits: 0, hyphen: false, prev: null }];
+  for (let j = p.startUnit + 1; j <= it.n; j++) {
+    const isEnd = j === it.n;
+    const kind = isEnd ? Brk.Forced : it.brk[j]!;
+    if (kind === Brk.None) continue;
+    const best = new Map<number, Node>();
+    const kept: Node[] = [];
+    let lastDropped: Node | null = null;
+    for (const a of active) {
+      const measure = p.measure(a.line);
+      const met = lineMetrics(it, a.pos, j);
+      // Justified lines stretch (the last only for justify-all); ragged lines are scored on
+      // their slack, except the last, which may be as short as it likes.
+      const stretchable = p.justify ? !isEnd || p.justifyLast : !isEnd;
+      const r = ratio(met, measure, stretchable, !p.justify, it.em);
+      if (r < -1 - EPS) {
+        // Overfull: this node can never start a line reaching j or beyond.
+        if (!lastDropped || a.pos > lastDropped.pos || (a.pos === lastDropped.pos && a.demerits < lastDropped.demerits)) lastDropped = a;
+        continue;
+      }
+      kept.push(a);
+      const badness = Math.min(10_000, 100 * Math.abs(r) ** 3);
+      const penalty = met.hyphen ? HYPHEN_PENALTY : 0;
+      let d = (10 + badness) ** 2 + penalty * penalty;
+      if (met.hyphen && a.hyphen) d += DOUBLE_HYPHEN_DEMERITS;
+      if (isEnd && a.hyphen) d += FINAL_HYPHEN_DEMERITS;
+      if (isEnd && p.avoidSingleCharLastLine && a.pos > p.startUnit && singleCharTail(it, a.pos)) d += SINGLE_CHAR_LAST_LINE_DEMERITS;
+      const key = Math.min(a.line + 1, p.distinctLines);
+      const total = a.demerits + d;
+      const cur = best.get(key);
+      if (!cur || total < cur.demerits) best.set(key, { pos: j, line: a.line + 1, demerits: total, hyphen: met.hyphen, prev: a });
+    }
+    if (kept.length === 0 && best.size === 0 && lastDropped) {
+      // Nothing fits: set the line from the latest start overfull (a word wider than the measure).
+      best.set(0, { pos: j, line: lastDropped.line + 1, demerits: lastDropped.demerits + OVERFULL_DEMERITS, hyphen: false, prev: lastDropped });
+    }
+    active = kind === Brk.Forced ? [...best.values()] : [...kept, ...best.values()];
+    if (isEnd) break;
+  }
+  let end: Node | null = null;
+  for (const a of active) if (a.pos === it.n && (!end || a.demerits < end.demerits)) end = a;
+  const out: number[] = [];
+  for (let nd = end; nd && nd.prev; nd = nd.prev) out.push(nd.pos);
+  return out.reverse();
+}
