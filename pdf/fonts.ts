@@ -266,7 +266,8 @@ export class FontRegistry {
     const src = this.source.faceSource(key);
     const font = this.fontkitFont(key, src);
     const cff = (font as unknown as Record<string, unknown>)['CFF '] as CffTable | undefined;
-    const name = `F${this.handles.size + 1}`;
+    // pdfkit names its own fonts F1, F2 …; ours must not collide on a page.
+    const name = `FH${this.handles.size + 1}`;
     if (this.subsetter === 'harfbuzz' && cff?.isCIDFont) {
       let file = this.hbFiles.get(src.bytes);
       if (!file) {
