@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the shims must reach every project that imports the composer
+/// <reference path="./shims.d.ts" />
 /**
  * Hyphenation points for Western words, from the `hyphen` package's Liang patterns.
  * en-us and en-gb are built in; other languages can be registered by the host.

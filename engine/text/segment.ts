@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the shims must reach every project that imports the composer
+/// <reference path="./shims.d.ts" />
 /**
  * Segment: where a line may break. UAX #14 (the `linebreak` package) decides between Western
  * characters; wherever a CJK character is involved the composer decides itself, by the
