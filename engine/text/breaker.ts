@@ -43,7 +43,8 @@ export function ratio(m: LineMetrics, measure: number, stretchable: boolean, rag
   if (!stretchable) return 0;
   if (ragged) return diff / (3 * em);
   const st = m.stretch + m.restore;
-  return st > EPS ? diff / st : 10;
+  // A line with nothing to stretch (one character) cannot be justified: worse than any line that can.
+  return st > EPS ? diff / st : 1000;
 }
 
 interface Node {
@@ -120,7 +121,7 @@ function totalFit(it: Items, p: BreakParams): number[] {
         continue;
       }
       kept.push(a);
-      const badness = Math.min(10_000, 100 * Math.abs(r) ** 3);
+      const badness = Math.min(r >= 1000 ? 1e8 : 1e7, 100 * Math.abs(r) ** 3);
       const penalty = met.hyphen ? HYPHEN_PENALTY : 0;
       let d = (10 + badness) ** 2 + penalty * penalty;
       if (met.hyphen && a.hyphen) d += DOUBLE_HYPHEN_DEMERITS;

@@ -70,7 +70,8 @@ export function segment(text: string, items: readonly CharItem[], opts: SegmentO
       out[pos] = Brk.None;
       continue;
     }
-    out[pos] = lb[pos] ? Brk.Allowed : Brk.None;
+    // The prohibition sets hold in Western context too (no line starts with a dash or comma).
+    out[pos] = lb[pos] && !k.notStart(b.cp) && !k.notEnd(a.cp) ? Brk.Allowed : Brk.None;
     if (a.cp === 0xad) out[pos] = Brk.Hyphen;
   }
   if (opts.hyphenate) addHyphenation(text, items, out);
