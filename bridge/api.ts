@@ -23,7 +23,7 @@ export interface BroadsheetApi {
     read(key: string): Promise<{ bytes: Uint8Array; key: string; postscriptName: string }>;
   };
   images: {
-    read(docPath: string, src: string): Promise<{ bytes: Uint8Array; mime: string; width: number; height: number }>;
+    read(docPath: string, src: string): Promise<{ bytes: Uint8Array; mime: string; width: number; height: number; density: number }>;
   };
   export: {
     /** Writes a PDF; `onProgress` is called as pages are written. */

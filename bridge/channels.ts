@@ -145,6 +145,8 @@ export const CHANNELS = {
         mime: z.string(),
         width: z.number().int().nonnegative(),
         height: z.number().int().nonnegative(),
+        /** The file's resolution in ppi (72 when it states none): natural size in pt = px × 72 / density. */
+        density: z.number().positive(),
       })
       .strict(),
     binary: true,

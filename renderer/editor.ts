@@ -12,7 +12,7 @@ import { GlyphCache } from './canvas/glyph-cache';
 import type { PaintSources } from './canvas/paint';
 import { paintSources } from './canvas/sources';
 import type { HostKind } from './host';
-import { documentFamilies, ImageStore, loadFonts } from './layout/resources';
+import { ImageStore, loadFonts } from './layout/resources';
 import { typesetterFor } from './layout/typesetter';
 import { store, type Store } from './store/store';
 
@@ -76,7 +76,7 @@ export class Editor {
     const checked = checkDocument(JSON.stringify(opened.doc));
     if (!checked.ok) throw new Error(`${opened.name} is not a valid document: ${checked.findings.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
     const doc = checked.value;
-    await loadFonts(this.api, this.book, documentFamilies(doc), (done, total) =>
+    await loadFonts(this.api, this.book, (done, total) =>
       this.s.session({ busy: { label: `Loading fonts ${done}/${total}` } }),
     );
     this.s.session({ busy: { label: 'Loading images' } });

@@ -213,13 +213,15 @@ export function createServices(opts: ServiceOptions): Services {
       } catch (e) {
         throw new ServiceError('io', `${src}: not an image this app can read (${e instanceof Error ? e.message : String(e)})`);
       }
+      // Points per pixel follow the file's resolution (72 ppi when it has none), as services/engine-host.ts measures for layout.
+      const density = meta.density && meta.density > 0 ? meta.density : 72;
       const mime = meta.format === 'jpeg' ? 'image/jpeg' : meta.format === 'png' ? 'image/png' : meta.format === 'webp' ? 'image/webp' : meta.format === 'gif' ? 'image/gif' : meta.format === 'svg' ? 'image/svg+xml' : 'application/octet-stream';
       // Formats a browser cannot show (TIFF, PSD-derived, CMYK JPEG edge cases) are converted for the screen only.
       if (mime === 'application/octet-stream') {
         const png = await sharp(bytes).png().toBuffer();
-        return { bytes: new Uint8Array(png), mime: 'image/png', width: meta.width ?? 0, height: meta.height ?? 0 };
+        return { bytes: new Uint8Array(png), mime: 'image/png', width: meta.width ?? 0, height: meta.height ?? 0, density };
       }
-      return { bytes: new Uint8Array(bytes), mime, width: meta.width ?? 0, height: meta.height ?? 0 };
+      return { bytes: new Uint8Array(bytes), mime, width: meta.width ?? 0, height: meta.height ?? 0, density };
     },
     'export.pdf': async ({ doc, docPath, options, jobId }) => {
       const r = await exportBytes(doc, docPath, options, jobId);
@@ -245,7 +247,8 @@ export function createServices(opts: ServiceOptions): Services {
       const findings: PreflightFinding[] = [];
       // Links: a missing or changed image is the commonest reason a page goes to press wrong.
       const links = await checkLinks(doc, absDoc);
-      for (const l of links.problems) {
+      // The engine's preflight has its own image-missing rule; do not report a missing file twice.
+      for (const l of links.problems.filter((x) => !(opts.preflight && x.state === 'missing'))) {
         const frame = l.uses.find((u) => u.kind === 'image');
         const page = frame && frame.kind === 'image' ? doc.frames.find((f) => f.id === frame.frame)?.page : undefined;
         findings.push({

@@ -7,42 +7,30 @@ import type { BroadsheetApi, FontInfo } from '../../bridge';
 import type { FontBook } from '../../engine/fonts';
 import type { IssueDocument } from '../../engine/model';
 
-/** Families the engine falls back to (engine/style/defaults.ts), always loaded. */
-const DEFAULT_FAMILIES = ['Noto Serif CJK SC', 'Noto Sans CJK SC', 'Noto Serif', 'Noto Sans'];
-
-/** Every font family a document names. */
-export function documentFamilies(doc: IssueDocument): string[] {
-  const out = new Set<string>(DEFAULT_FAMILIES);
-  const add = (f?: { cjk?: string; latin?: string }) => {
-    if (f?.cjk) out.add(f.cjk);
-    if (f?.latin) out.add(f.latin);
-  };
-  doc.paragraphStyles.forEach((s) => add(s.font));
-  doc.characterStyles.forEach((s) => add(s.font));
-  doc.templates.forEach((t) => t.folios.forEach((f) => add(f.font)));
-  return [...out];
-}
-
-/** Loads the fonts of `families` into `book`, one request per font file. Reports progress. */
-export async function loadFonts(api: BroadsheetApi, book: FontBook, families: string[], onProgress?: (done: number, total: number) => void): Promise<{ loaded: string[]; missing: string[] }> {
+/**
+ * Loads the document's and the app's bundled fonts into `book`, in the host's order, one
+ * request per font file. This is the set the Node side lays out and exports with
+ * (services/engine-host.ts), added in the same order, so fallback choices match the PDF.
+ * System fonts are listed by the host but not loaded (they are not embedded in exports).
+ */
+export async function loadFonts(api: BroadsheetApi, book: FontBook, onProgress?: (done: number, total: number) => void): Promise<number> {
   const all = await api.fonts.list();
-  const wanted = new Set(families.map((f) => f.toLowerCase()));
-  const byFile = new Map<string, FontInfo>();
-  for (const f of all) if (wanted.has(f.family.toLowerCase())) byFile.set(`${f.origin}/${f.file}`, byFile.get(`${f.origin}/${f.file}`) ?? f);
+  const files = new Map<string, FontInfo>();
+  for (const f of all) if (f.origin !== 'system' && !files.has(`${f.origin}/${f.file}`)) files.set(`${f.origin}/${f.file}`, f);
   const have = new Set(book.faces().map((f) => f.source));
-  const files = [...byFile.entries()].filter(([src]) => !have.has(src));
+  const todo = [...files.entries()].filter(([src]) => !have.has(src));
   let done = 0;
-  onProgress?.(done, files.length);
-  await Promise.all(
-    files.map(async ([src, info]) => {
+  onProgress?.(done, todo.length);
+  // Fetch in parallel, add in order: FontBook order decides fallback.
+  const bytes = await Promise.all(
+    todo.map(async ([, info]) => {
       const r = await api.fonts.read(info.key);
-      book.addFont(r.bytes, src);
-      onProgress?.(++done, files.length);
+      onProgress?.(++done, todo.length);
+      return r.bytes;
     }),
   );
-  const known = new Set(book.families().map((f) => f.toLowerCase()));
-  const missing = families.filter((f) => !known.has(f.toLowerCase()) && !all.some((a) => a.family.toLowerCase() === f.toLowerCase()));
-  return { loaded: book.families(), missing };
+  todo.forEach(([src], i) => book.addFont(bytes[i]!, src));
+  return todo.length;
 }
 
 /** A decoded image and its natural size in points. */
@@ -64,8 +52,8 @@ export class ImageStore {
         try {
           const r = await api.images.read(docPath, src);
           const bitmap = await createImageBitmap(new Blob([r.bytes as BlobPart], { type: r.mime }));
-          // Natural size at 72 ppi: the fit modes scale to the frame; 'none' is rare in news.
-          this.images.set(src, { bitmap, width: r.width || bitmap.width, height: r.height || bitmap.height });
+          const k = 72 / r.density;
+          this.images.set(src, { bitmap, width: (r.width || bitmap.width) * k, height: (r.height || bitmap.height) * k });
         } catch {
           this.images.set(src, null);
         }

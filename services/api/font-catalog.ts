@@ -70,6 +70,20 @@ async function facesOf(file: string, origin: FontInfo['origin']): Promise<Catalo
   }
 }
 
+/**
+ * Files in the order of the folder's fonts.json manifest when it has one (the order the Node
+ * layout host adds them to its FontBook, which decides fallback order), the rest after.
+ */
+async function manifestOrder(dir: string, files: string[]): Promise<string[]> {
+  try {
+    const m = JSON.parse(await fsp.readFile(path.join(dir, 'fonts.json'), 'utf8')) as { fonts?: { file?: unknown }[] };
+    const listed = (m.fonts ?? []).map((f) => (typeof f.file === 'string' ? path.join(dir, f.file) : '')).filter((f) => files.includes(f));
+    return [...listed, ...files.filter((f) => !listed.includes(f))];
+  } catch {
+    return files;
+  }
+}
+
 /** Scans the folders once and lists every face (first occurrence of a PostScript name wins). */
 export async function scanFonts(folders: FontFolders): Promise<CatalogEntry[]> {
   const out = new Map<string, CatalogEntry>();
@@ -80,7 +94,7 @@ export async function scanFonts(folders: FontFolders): Promise<CatalogEntry[]> {
   ];
   for (const [dirs, origin] of groups) {
     for (const dir of dirs) {
-      for (const file of (await walk(dir)).sort()) {
+      for (const file of await manifestOrder(dir, (await walk(dir)).sort())) {
         for (const face of await facesOf(file, origin)) if (!out.has(face.key)) out.set(face.key, face);
       }
     }

@@ -1,0 +1,72 @@
+/**
+ * Shared set-up for the browser tests: the built renderer, a web-mode server started
+ * in-process on a free port, and Debian's Chromium driven by playwright-core.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServices, type ServiceOptions } from '../../services/api';
+import { engineHooks } from '../../services/api-hooks';
+import { startWebServer, type WebServer } from '../../services/web-server';
+
+export const STATIC_DIR = path.resolve('dist/renderer');
+export const SAMPLE_DIR = path.resolve('samples/jinshan');
+export const SAMPLE_NAME = 'jinshan.broadsheet';
+
+/** Builds the renderer when the bundle is missing (npm test builds it first anyway). */
+export async function ensureRenderer(): Promise<void> {
+  if (existsSync(path.join(STATIC_DIR, 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve('renderer/vite.config.ts'), logLevel: 'warn' });
+}
+
+/** A copy of the sample in a temp folder (tests may break it). */
+export async function sampleCopy(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bs-web-'));
+  await cp(SAMPLE_DIR, dir, { recursive: true });
+  return path.join(dir, SAMPLE_NAME);
+}
+
+/** Starts web mode for `issue` with the real exporter and preflight when this build has them. */
+export async function serveIssue(issue: string, extra: Partial<ServiceOptions> = {}): Promise<WebServer> {
+  await ensureRenderer();
+  const services = createServices({
+    mode: 'web',
+    version: 'test',
+    root: path.dirname(issue),
+    documentPath: issue,
+    bundledFonts: [path.resolve('fonts')],
+    // Bundled fonts only: the tests must not depend on what the machine has installed.
+    systemFonts: [],
+    ...(await engineHooks()),
+    ...extra,
+  });
+  return startWebServer({ services, staticDir: STATIC_DIR, port: 0 });
+}
+
+/** Launches Chromium with no background traffic. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
+  });
+}
+
+/** The renderer's automation surface (renderer/automation.ts), as the tests see it. */
+export interface AutomationView {
+  ready(): boolean;
+  renderPage(index: number, pxPerPt: number): string;
+  state(): { pages: number; page: number; view: string; labels: string[]; findings: number };
+}
+
+/** Waits until the document is open and laid out (fonts and images loaded). */
+export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { broadsheetAutomation?: AutomationView }).broadsheetAutomation?.ready() === true, undefined, { timeout });
+}
+
+/** Calls the automation surface in the page. */
+export function automation<T>(page: Page, fn: (a: AutomationView) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.broadsheetAutomation)`) as Promise<T>;
+}
