@@ -6,7 +6,7 @@
  * faces (TrueType, name-keyed CFF) go through pdfkit's EmbeddedFont.
  */
 import * as fontkit from 'fontkit';
-import { HbFontFile } from './hb-subset';
+import { hbFontFile, type HbFontFile } from './hb-subset';
 import { pdfName, pdfString, type PdfkitAdapter, type PdfRef } from './pdfkit-adapter';
 import type { FontSource } from './types';
 
@@ -250,7 +250,6 @@ class PdfkitFont implements FontHandle {
 /** The fonts of one PDF, created on first use of each face key. */
 export class FontRegistry {
   private readonly handles = new Map<string, FontHandle>();
-  private readonly hbFiles = new Map<Uint8Array, HbFontFile>();
   private readonly hbFonts: HbCidFont[] = [];
 
   constructor(
@@ -269,11 +268,7 @@ export class FontRegistry {
     // pdfkit names its own fonts F1, F2 …; ours must not collide on a page.
     const name = `FH${this.handles.size + 1}`;
     if (this.subsetter === 'harfbuzz' && cff?.isCIDFont) {
-      let file = this.hbFiles.get(src.bytes);
-      if (!file) {
-        file = new HbFontFile(src.bytes);
-        this.hbFiles.set(src.bytes, file);
-      }
+      const file = hbFontFile(src.bytes);
       const hb = new HbCidFont(name, this.pdf, font, cff, file, src.collectionIndex ?? 0);
       this.hbFonts.push(hb);
       h = hb;
@@ -305,13 +300,8 @@ export class FontRegistry {
     }
   }
 
-  /** Writes the HarfBuzz subsets (pdfkit finalises its own fonts) and frees HarfBuzz memory. */
+  /** Writes the HarfBuzz subsets (pdfkit finalises its own fonts). */
   finish(): void {
-    try {
-      for (const f of this.hbFonts) f.finish();
-    } finally {
-      for (const file of this.hbFiles.values()) file.dispose();
-      this.hbFiles.clear();
-    }
+    for (const f of this.hbFonts) f.finish();
   }
 }

@@ -136,3 +136,25 @@ export function extractTable(otf: Uint8Array, table: string): Uint8Array {
   }
   throw new Error(`the subset font has no '${table}' table`);
 }
+
+/** Font files kept loaded in HarfBuzz between exports (the FontBook hands out the same bytes). */
+const CACHE_LIMIT = 12;
+const cache = new Map<Uint8Array, HbFontFile>();
+
+/** The HarfBuzz copy of a font file, loaded once per process for the same bytes (LRU of 12). */
+export function hbFontFile(bytes: Uint8Array): HbFontFile {
+  let f = cache.get(bytes);
+  if (f) {
+    cache.delete(bytes);
+    cache.set(bytes, f);
+    return f;
+  }
+  f = new HbFontFile(bytes);
+  cache.set(bytes, f);
+  if (cache.size > CACHE_LIMIT) {
+    const [oldest, file] = cache.entries().next().value as [Uint8Array, HbFontFile];
+    cache.delete(oldest);
+    file.dispose();
+  }
+  return f;
+}

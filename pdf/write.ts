@@ -128,15 +128,12 @@ export async function writePdf(pages: PageDisplayList[], opts: PdfOptions, deps:
 }
 
 async function loadImages(pages: PageDisplayList[], source: ImageSource): Promise<Map<string, PreparedImage | FailedImage>> {
-  const out = new Map<string, PreparedImage | FailedImage>();
-  // One at a time, in display order: object numbers must not depend on which decode finishes first.
-  for (const page of pages) {
-    for (const item of page.items) {
-      if (item.type !== 'image' || out.has(item.src)) continue;
-      out.set(item.src, await source.image(item.src));
-    }
-  }
-  return out;
+  const srcs: string[] = [];
+  for (const page of pages) for (const item of page.items) if (item.type === 'image' && !srcs.includes(item.src)) srcs.push(item.src);
+  // Converted in parallel (sharp works off the main thread), collected in display order:
+  // object numbers must not depend on which conversion finishes first.
+  const done = await Promise.all(srcs.map((src) => source.image(src)));
+  return new Map(srcs.map((src, i) => [src, done[i] as PreparedImage | FailedImage]));
 }
 
 function separationRef(pdf: PdfkitAdapter, ink: string, alternate: readonly number[]): PdfRef {
