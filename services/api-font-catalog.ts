@@ -6,7 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import type { FontInfo } from '../../bridge';
+import type { FontInfo } from '../bridge';
 
 /** One face with the file that holds it. */
 export interface CatalogEntry extends FontInfo {

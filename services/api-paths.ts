@@ -4,7 +4,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { ServiceError } from '../../bridge';
+import { ServiceError } from '../bridge';
 
 /** Whether `child` is `root` itself or inside it (both absolute, normalised). */
 export function isInside(root: string, child: string): boolean {

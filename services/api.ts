@@ -15,8 +15,8 @@ import { DocumentError, schemas, type IssueDocument } from '../engine/model';
 import { fontFamilies } from './package';
 import { checkLinks } from './links';
 import { openDocument, saveDocument, DOCUMENT_EXTENSION } from './document-store';
-import { confine, fsError } from './api/paths';
-import { scanFonts, SYSTEM_FONT_DIRS, type CatalogEntry } from './api/font-catalog';
+import { confine, fsError } from './api-paths';
+import { scanFonts, SYSTEM_FONT_DIRS, type CatalogEntry } from './api-font-catalog';
 
 /** Writes a PDF for a document; injected by the host (services/export.ts in practice). */
 export type Exporter = (

@@ -14,7 +14,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { dispatch, isBinary, type ChannelName, CHANNELS } from '../bridge';
 import type { Services } from './api';
-import { isInside } from './api/paths';
+import { isInside } from './api-paths';
 
 /** The Content-Security-Policy of every response: nothing but this server, no inline script. */
 export const CONTENT_SECURITY_POLICY = [
