@@ -155,7 +155,8 @@ export function fillFrame(input: FillInput): FrameFill {
       const from = fromPending ? 0 : cursor.from;
       const atHead = s.prev === null;
       const slots = new SlotList(s, grid, m);
-      const composed = ts.compose(p, (i) => slots.width(i), from);
+      // Without exclusions every line of the column has the same measure.
+      const composed = ts.compose(p, col.exclusions.length ? (i) => slots.width(i) : col.width, from);
       const N = composed.lines.length;
       if (N === 0) {
         // An empty paragraph: nothing to set, move on.

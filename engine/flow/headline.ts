@@ -40,7 +40,7 @@ export function layoutHeadline(f: HeadlineFrame, article: Article | undefined, g
     const hp = h[part];
     if (!hp) continue;
     const prepared = ts.generated(hp.text, hp.style);
-    const composed = ts.compose(prepared, () => f.width, 0);
+    const composed = ts.compose(prepared, f.width, 0);
     missing.push(...composed.missing);
     const n = Math.max(1, composed.lines.length);
     const leading = prepared.metrics.leading;

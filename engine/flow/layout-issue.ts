@@ -113,7 +113,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
         lines = fr.fill.lines.filter((l) => l.para < 0).map((pl) => record(pl, fromLine(j.targetIndex), null, `jump:from:${j.frame}`, 'jump'));
       } else if (j.slot) {
         const p = ts.generated(text, jumpStyle, { align: 'right' });
-        const composed = ts.compose(p, () => j.slot!.width, 0);
+        const composed = ts.compose(p, j.slot.width, 0);
         const pl = { col: j.slot.col, para: -1, x: j.slot.x, baseline: j.slot.baseline, measure: j.slot.width, paraStart: 0 };
         lines = composed.lines.slice(0, 1).map((line) => record({ ...pl, line }, p, null, `jump:to:${j.frame}`, 'jump'));
       }
@@ -140,7 +140,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     let extent: Rect = { x: f.x, y: f.y, width: f.width, height: f.height + creditH };
     if (f.credit) {
       const p = ts.generated(f.credit, f.creditStyle, { align: 'right', size: creditSize });
-      const composed = ts.compose(p, () => f.width, 0);
+      const composed = ts.compose(p, f.width, 0);
       const baseline = f.y + f.height + p.metrics.ascent;
       const lines = composed.lines.slice(0, 1).map((line) => record({ col: 0, para: -1, line, x: f.x, baseline, measure: f.width, paraStart: 0 }, p, null, `credit:${f.id}`, 'credit'));
       pf.frames.push({ id: `credit:${f.id}`, kind: 'text', source: f.id, role: 'credit', x: f.x, y: f.y + f.height, width: f.width, height: creditH, z: f.z, lines, art: [] });
@@ -200,7 +200,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
       const text = folioText(field, doc, page, pf.index + 1, labels[pf.index]!);
       if (!text) return;
       const p = ts.generated(text, undefined, { size: field.size, align: field.align, ...(field.font ? { font: field.font } : {}) });
-      const composed = ts.compose(p, () => field.width, 0);
+      const composed = ts.compose(p, field.width, 0);
       const baseline = field.y + p.metrics.ascent;
       const lines = composed.lines.slice(0, 1).map((line) => record({ col: 0, para: -1, line, x: field.x, baseline, measure: field.width, paraStart: 0 }, p, null, `folio:${page.id}:${i}`, 'folio'));
       for (const mc of composed.missing) missing.push({ story: null, offset: -1, char: mc.char });

@@ -101,8 +101,12 @@ export interface Typesetter {
   prepare(story: { id: StoryId; paragraphs: readonly { style: ParagraphStyleId; runs: readonly { text: string; style?: string }[] }[] }, index: number, storyOffset: number, prefix?: { text: string; charStyle?: string }): PreparedParagraph;
   /** Prepares generated text (headline part, jump line, folio, byline, credit) in a paragraph style. */
   generated(text: string, style: ParagraphStyleId | undefined, options?: GeneratedOptions): PreparedParagraph;
-  /** Composes from text offset `from` to the end with a measure per line. */
-  compose(p: PreparedParagraph, width: (line: number) => number, from: number): FlowComposed;
+  /**
+   * Composes from text offset `from` to the end: one measure, or a measure per line (beside
+   * a wrap exclusion). Pass a number whenever the measure is constant: a per-line measure
+   * makes total-fit breaking track every line number separately, which is far slower.
+   */
+  compose(p: PreparedParagraph, width: number | ((line: number) => number), from: number): FlowComposed;
   /** Identity of the fonts/styles behind this typesetter: a cache made with another is not reused. */
   readonly identity: object;
 }

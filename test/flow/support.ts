@@ -50,8 +50,9 @@ export function monoTypesetter(doc: IssueDocument): Typesetter {
       const data: MonoData = { size: m.size, align: options.align ?? 'left' };
       return { key: JSON.stringify(['gen', style, text, options]), text, offsets: new Int32Array(text.length).fill(-1), metrics: m, data };
     },
-    compose(p, width, from): FlowComposed {
+    compose(p, w, from): FlowComposed {
       const { size, align } = p.data as MonoData;
+      const width = typeof w === 'number' ? () => w : w;
       const lines: FlowLine[] = [];
       let i = from;
       while (i < p.text.length) {

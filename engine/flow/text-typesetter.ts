@@ -1,0 +1,104 @@
+/**
+ * The real Typesetter: engine/style resolves the paragraph and character styles, engine/text
+ * composes. Paragraph keys fingerprint the text and the resolved styles, so an edit to a
+ * style re-flows exactly the paragraphs that use it. The identity is the FontBook: a layout
+ * cache is reused only with the same fonts.
+ */
+import type { FontBook } from '../fonts/font-book';
+import type { ParagraphStyleId } from '../model/ids';
+import type { IssueDocument, Paragraph } from '../model/types';
+import { resolveStyles } from '../style/resolve';
+import type { ResolvedParagraphStyle, StyledSpan } from '../style/types';
+import { composeParagraph } from '../text/compose';
+import { EM_ASCENT, EM_DESCENT } from './geometry';
+import type { FlowComposed, GeneratedOptions, ParaMetrics, PreparedParagraph, Typesetter } from './typesetter';
+
+interface TextData {
+  style: ResolvedParagraphStyle;
+  spans: StyledSpan[];
+}
+
+/** Options of the text typesetter. */
+export interface TextTypesetterOptions {
+  /** Families tried for characters the span's faces lack (default: every family in the book). */
+  fallbackFamilies?: readonly string[];
+}
+
+function metricsOf(s: ResolvedParagraphStyle): ParaMetrics {
+  const size = s.chars.size;
+  return {
+    size,
+    leading: s.leading,
+    ascent: size * EM_ASCENT,
+    descent: size * EM_DESCENT,
+    spaceBefore: s.spaceBefore,
+    spaceAfter: s.spaceAfter,
+    keepWithNext: s.keepWithNext,
+    keepTogether: s.keepTogether,
+    orphans: s.orphans,
+    widows: s.widows,
+    gridAlign: s.gridAlign,
+  };
+}
+
+/** Creates the typesetter for a document's styles over a font book. */
+export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, options: TextTypesetterOptions = {}): Typesetter {
+  const sheet = resolveStyles(doc);
+  const env = { fonts, fallbackFamilies: options.fallbackFamilies ?? fonts.families() };
+  const styleKeys = new Map<string, string>();
+  const styleKey = (paragraphStyle: string, charStyle?: string): string => {
+    const k = `${paragraphStyle}\u0000${charStyle ?? ''}`;
+    let v = styleKeys.get(k);
+    if (v === undefined) {
+      v = JSON.stringify([sheet.paragraph(paragraphStyle), charStyle ? sheet.charAttrs(paragraphStyle, charStyle) : null]);
+      styleKeys.set(k, v);
+    }
+    return v;
+  };
+  // Prepared paragraphs by paragraph record, offset and prefix: immutable edits keep the
+  // records of unchanged paragraphs, so their preparation is reused too.
+  const preparedCache = new WeakMap<Paragraph, Map<string, PreparedParagraph>>();
+
+  return {
+    identity: fonts,
+    prepare(story, index, storyOffset, prefix) {
+      const para = story.paragraphs[index] as Paragraph;
+      const memoKey = `${storyOffset}\u0000${prefix?.text ?? ''}\u0000${prefix?.charStyle ?? ''}`;
+      const memo = preparedCache.get(para)?.get(memoKey);
+      if (memo) return memo;
+      const style = sheet.paragraph(para.style);
+      const body = para.runs.map((r) => r.text).join('');
+      const pre = prefix?.text ?? '';
+      let spans = sheet.spans(para, storyOffset);
+      if (pre) {
+        spans = [{ start: 0, end: pre.length, attrs: sheet.charAttrs(para.style, prefix?.charStyle), offset: null }, ...spans.map((s) => ({ ...s, start: s.start + pre.length, end: s.end + pre.length }))];
+      }
+      const text = pre + body;
+      const offsets = new Int32Array(text.length);
+      for (let i = 0; i < text.length; i++) offsets[i] = i < pre.length ? -1 : storyOffset + i - pre.length;
+      const key = JSON.stringify([styleKey(para.style), para.runs.map((r) => [r.text, r.style ? styleKey(para.style, r.style) : 0]), pre, prefix?.charStyle ? styleKey(para.style, prefix.charStyle) : 0]);
+      const data: TextData = { style, spans };
+      const prepared = { key, text, offsets, metrics: metricsOf(style), data };
+      let m = preparedCache.get(para);
+      if (!m) preparedCache.set(para, (m = new Map()));
+      m.set(memoKey, prepared);
+      return prepared;
+    },
+    generated(text: string, styleId: ParagraphStyleId | undefined, o: GeneratedOptions = {}): PreparedParagraph {
+      const base = sheet.paragraph(styleId ?? '');
+      const chars = o.charStyle ? sheet.charAttrs(styleId ?? '', o.charStyle) : base.chars;
+      const font = o.font ? { ...chars.font, ...(o.font.cjk ? { cjk: o.font.cjk } : {}), ...(o.font.latin ? { latin: o.font.latin } : {}), ...(o.font.weight ? { weight: o.font.weight } : {}), ...(o.font.style ? { style: o.font.style } : {}) } : chars.font;
+      const size = o.size ?? chars.size;
+      const attrs = { ...chars, font, size };
+      // Generated lines are set without indent; an explicit size brings its own leading.
+      const style: ResolvedParagraphStyle = { ...base, chars: attrs, firstLineIndent: 0, align: o.align ?? base.align, leading: o.size ? o.size * 1.2 : base.leading };
+      const spans: StyledSpan[] = [{ start: 0, end: text.length, attrs, offset: null }];
+      const key = JSON.stringify(['gen', text, styleKey(styleId ?? ''), o]);
+      return { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: metricsOf(style), data: { style, spans } satisfies TextData };
+    },
+    compose(p, width, from): FlowComposed {
+      const { style, spans } = p.data as TextData;
+      return composeParagraph({ text: p.text, spans, style, width, from }, env);
+    },
+  };
+}
