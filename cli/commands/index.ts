@@ -2,7 +2,9 @@
 import type { Command } from '../command';
 import { validate } from './validate';
 import { serve } from './serve';
+import { layout } from './layout';
+import { typeset } from './typeset';
 import { exportCommand } from './export';
 import { preflightCommand } from './preflight';
 
-export const COMMANDS: Command[] = [validate, preflightCommand, exportCommand, serve];
+export const COMMANDS: Command[] = [validate, layout, typeset, preflightCommand, exportCommand, serve];
