@@ -37,4 +37,12 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'The engine is deterministic.' }, { object: 'Date', property: 'now', message: 'The engine never reads a clock.' }],
     },
   },
+  {
+    // Main listens to renderers only through the validated IPC wrapper (main/ipc/register.ts).
+    files: ['main/**'],
+    ignores: ['main/ipc/register.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Register channels with main/ipc/register.ts (sender + schema checks).' }] }],
+    },
+  },
 );
