@@ -32,7 +32,11 @@ const TOP = 82;
 const cols = (c0: number, c1: number) => ({ x: LEFT + c0 * (COL + GUT), width: (c1 - c0 + 1) * (COL + GUT) - GUT });
 /** Top and height of grid lines k0..k1 (0-based, inclusive): whole character cells. */
 const lines = (k0: number, k1: number) => ({ y: TOP + k0 * PITCH, height: (k1 - k0 + 1) * PITCH - (PITCH - CHAR) });
-/** A rectangle on the grid. */
+/**
+ * A rectangle on the grid. Headline frames get one grid line more than their block's cells:
+ * flow/headline.ts counts a cell as a full pitch including the line gap under it, so a block
+ * of n cells needs a frame of n + 1 character lines in this convention.
+ */
 const cell = (c0: number, c1: number, k0: number, k1: number) => ({ ...cols(c0, c1), ...lines(k0, k1) });
 
 type Json = Record<string, unknown>;
@@ -56,7 +60,7 @@ const seed = readSeed(read('test/fixtures/seed/jinshan-front-page.txt'));
 // Masthead: the paper's name as a headline block; date, issue number and page label come
 // from the front-page template's folio fields under it, so they follow the issue's data.
 articles.push({ id: 'masthead', name: '报头', headline: { title: { text: '金山报', style: 'masthead-title' }, linesPerLine: 10 } });
-headline('masthead-name', 'p1', 'masthead', cell(0, 3, 0, 9), { valign: 'center' });
+headline('masthead-name', 'p1', 'masthead', cell(0, 3, 0, 10), { valign: 'center' });
 
 // 报眼: the 常委会 report.
 const w = seed.changwei;
@@ -90,7 +94,7 @@ story(
 // The 全区 report under the photo.
 const q = seed.quanqu;
 articles.push({ id: 'quanqu', name: '全区深入学习贯彻全会精神', headline: { kicker: { text: q.kicker, style: 'kicker' }, title: { text: q.title, style: 'title-2' }, linesPerLine: 3 }, byline: byline(q.byline), body: 'quanqu-body' });
-headline('quanqu-head', 'p1', 'quanqu', cell(2, 7, 53, 57));
+headline('quanqu-head', 'p1', 'quanqu', cell(2, 7, 52, 57));
 text('quanqu-body-1', 'p1', cell(2, 7, 58, 69), { columns: 6, gutter: GUT, balance: true, article: 'quanqu' });
 story('quanqu-body', '全区深入学习贯彻五届区委十三次全会精神', ['quanqu-body-1'], body(q.paragraphs));
 
@@ -99,13 +103,13 @@ story('quanqu-body', '全区深入学习贯彻五届区委十三次全会精神'
 const r = seed.rongmei;
 articles.push({ id: 'rongmei', name: '融媒互动', headline: { title: { text: r.heading, style: 'box-heading' }, linesPerLine: 2 } });
 frames.push({ id: 'rongmei-box', page: 'p1', kind: 'box', ...cell(0, 1, 58, 83), article: 'rongmei', stroke: 'masthead-red', strokeWidth: 0.75 });
-frames.push({ id: 'rongmei-band', page: 'p1', kind: 'box', ...cell(0, 1, 58, 59), z: 1, article: 'rongmei', fill: 'masthead-red' });
-headline('rongmei-head', 'p1', 'rongmei', cell(0, 1, 58, 59), { z: 2 });
+frames.push({ id: 'rongmei-band', page: 'p1', kind: 'box', ...cell(0, 1, 58, 60), z: 1, article: 'rongmei', fill: 'masthead-red' });
+headline('rongmei-head', 'p1', 'rongmei', cell(0, 1, 58, 60), { z: 2 });
 const itemIds = ['rongmei-red-map', 'rongmei-park'] as const;
 const itemNames = ['融媒互动：红色文化地图', '融媒互动：金山工业区工程进展'];
 r.items.forEach((item, i) => {
   const id = itemIds[i]!;
-  const k = 60 + i * 11;
+  const k = 61 + i * 11;
   articles.push({ id, name: itemNames[i], headline: { title: { text: item.title, style: 'item-title' }, linesPerLine: 2 }, body: `${id}-body`, images: [`${id}-thumb`] });
   headline(`${id}-head`, 'p1', id, cell(0, 1, k, k + 2), { z: 1 });
   frames.push({ id: `${id}-thumb`, page: 'p1', kind: 'image', ...cell(0, 0, k + 3, k + 9), z: 1, article: id, src: `images/rongmei-${i + 1}.jpg`, fit: 'fill' });
