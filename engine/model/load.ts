@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { DocumentError, formatPath, type Finding } from './findings';
 import { migrate } from './migrate';
-import { checkReferences } from './references';
+import { checkReferences, checkTemplateReferences } from './references';
 import { FORMAT_VERSION, IssueDocument, TemplateFile } from './schema';
 import type { IssueDocument as Doc, TemplateFile as TemplateFileT } from './types';
 
@@ -18,8 +18,19 @@ function parseJson(text: string): { ok: true; raw: unknown } | { ok: false; find
     return { ok: true, raw: JSON.parse(src) };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, findings: [{ path: '(file)', message: `not valid JSON: ${msg}` }] };
+    return { ok: false, findings: [{ path: '(file)', message: `not valid JSON: ${msg}${jsonErrorWhere(src, msg)}` }] };
   }
+}
+
+/** "(line 12, column 5)" for a JSON.parse message that gives a character position. */
+function jsonErrorWhere(src: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return '';
+  const pos = Number(m[1]);
+  const before = src.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column})`;
 }
 
 function zodFindings(error: z.ZodError): Finding[] {
@@ -71,6 +82,8 @@ export function checkTemplateFile(text: string): CheckResult<TemplateFileT> {
   if (!migrated.ok) return { ok: false, findings: [{ path: 'version', message: migrated.message.replace(/^version: /, '') }] };
   const parsed = TemplateFile.safeParse(migrated.raw);
   if (!parsed.success) return { ok: false, findings: zodFindings(parsed.error) };
+  const refs = checkTemplateReferences(parsed.data);
+  if (refs.length) return { ok: false, findings: refs };
   return { ok: true, value: parsed.data };
 }
 

@@ -99,6 +99,38 @@ export function checkReferences(doc: IssueDocument): Finding[] {
   return out;
 }
 
+/** The checks that apply to a template file's own styles and swatches. */
+export function checkTemplateReferences(file: {
+  paragraphStyles: readonly { id: string; basedOn?: string; color?: string }[];
+  characterStyles: readonly { id: string; basedOn?: string; color?: string }[];
+  swatches: readonly { id: string }[];
+}): Finding[] {
+  const out: Finding[] = [];
+  const ids = (list: readonly { id: string }[], name: string) => {
+    const set = new Set<string>();
+    list.forEach((r, i) => {
+      if (set.has(r.id)) out.push({ path: `${name}[${i}].id`, message: `duplicate id "${r.id}"` });
+      set.add(r.id);
+    });
+    return set;
+  };
+  const p = ids(file.paragraphStyles, 'paragraphStyles');
+  const c = ids(file.characterStyles, 'characterStyles');
+  const sw = ids(file.swatches, 'swatches');
+  const styles = [
+    ['paragraphStyles', file.paragraphStyles, p, 'paragraph style'],
+    ['characterStyles', file.characterStyles, c, 'character style'],
+  ] as const;
+  for (const [name, list, own, what] of styles) {
+    list.forEach((s, i) => {
+      if (s.basedOn !== undefined && !own.has(s.basedOn)) out.push({ path: `${name}[${i}].basedOn`, message: `no ${what} with id "${s.basedOn}"` });
+      if (s.color !== undefined && !sw.has(s.color)) out.push({ path: `${name}[${i}].color`, message: `no swatch with id "${s.color}"` });
+    });
+    checkBasedOnCycles(list, name, out);
+  }
+  return out;
+}
+
 function checkBasedOnCycles(list: readonly { id: string; basedOn?: string }[], name: string, out: Finding[]) {
   const byId = new Map(list.map((s) => [s.id, s]));
   list.forEach((s, i) => {
