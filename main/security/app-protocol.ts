@@ -39,7 +39,7 @@ export type Refusal = 'not-app-url' | 'bad-encoding' | 'forbidden-character' | '
  */
 export function resolveAppPath(root: string, url: string): { ok: true; path: string } | { ok: false; reason: Refusal } {
   const u = parseUrl(url);
-  if (!u || u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username || u.password) return { ok: false, reason: 'not-app-url' };
+  if (!u || u.protocol !== `${APP_SCHEME}:` || u.host.toLowerCase() !== APP_HOST || u.username || u.password) return { ok: false, reason: 'not-app-url' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(u.pathname);

@@ -31,7 +31,8 @@ export function parseUrl(url: unknown): URL | undefined {
 export function isTrustedUrl(url: unknown, extra: readonly string[] = []): boolean {
   const u = parseUrl(url);
   if (!u || u.username || u.password) return false;
-  if (u.protocol === `${APP_SCHEME}:`) return u.host === APP_HOST;
+  // Node leaves the host of a non-special scheme as written; Chromium lowercases standard schemes.
+  if (u.protocol === `${APP_SCHEME}:`) return u.host.toLowerCase() === APP_HOST;
   return extra.some((o) => {
     const t = parseUrl(o);
     return t !== undefined && (t.protocol === 'http:' || t.protocol === 'https:') && t.origin === u.origin;
