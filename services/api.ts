@@ -245,17 +245,29 @@ export function createServices(opts: ServiceOptions): Services {
       const doc = checkDoc(docJson);
       const absDoc = await confine(root, base, docPath);
       const findings: PreflightFinding[] = [];
+      // The engine's rules first; if they cannot run (fonts unreadable, …) say so and still
+      // report what the services can check on their own.
+      let engineRan = false;
+      if (opts.preflight) {
+        try {
+          findings.push(...(await opts.preflight(doc, absDoc)));
+          engineRan = true;
+        } catch (e) {
+          findings.push({ rule: 'preflight-failed', severity: 'error', message: `preflight could not run: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      }
       // Links: a missing or changed image is the commonest reason a page goes to press wrong.
+      // (The engine has its own image-missing rule; do not report a missing file twice.)
       const links = await checkLinks(doc, absDoc);
-      // The engine's preflight has its own image-missing rule; do not report a missing file twice.
-      for (const l of links.problems.filter((x) => !(opts.preflight && x.state === 'missing'))) {
-        const frame = l.uses.find((u) => u.kind === 'image');
-        const page = frame && frame.kind === 'image' ? doc.frames.find((f) => f.id === frame.frame)?.page : undefined;
+      for (const l of links.problems.filter((x) => !(engineRan && x.state === 'missing'))) {
+        const use = l.uses.find((u) => u.kind === 'image');
+        const frame = use && use.kind === 'image' ? use.frame : undefined;
+        const page = frame ? doc.frames.find((f) => f.id === frame)?.page : undefined;
         findings.push({
           rule: l.state === 'missing' ? 'image-missing' : 'image-changed',
           severity: l.state === 'missing' ? 'error' : 'warning',
           message: l.state === 'missing' ? `image "${l.src}" is missing` : `image "${l.src}" changed since the last save`,
-          ...(frame && frame.kind === 'image' ? { frame: frame.frame } : {}),
+          ...(frame ? { frame } : {}),
           ...(page ? { page } : {}),
         });
       }
@@ -266,7 +278,6 @@ export function createServices(opts: ServiceOptions): Services {
           findings.push({ rule: 'font-missing', severity: 'error', message: `font family "${fam}" is not installed` });
         }
       }
-      if (opts.preflight) findings.push(...(await opts.preflight(doc, absDoc)));
       return { findings };
     },
     'recent.list': async () => ({ files: await readRecent() }),

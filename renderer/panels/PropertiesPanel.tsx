@@ -38,7 +38,7 @@ export function PropertiesPanel({ editor }: { editor: Editor }) {
     </label>
   );
   return (
-    <div className="properties" data-testid="properties-panel">
+    <div className="properties" data-testid="properties-panel" data-frame={frame.id}>
       <h4>
         {frame.kind} frame <small>{frame.id}</small>
       </h4>
