@@ -40,8 +40,8 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; peakMb: n
 async function issue24(sampleDoc: IssueDocument, samplePages: PageDisplayList[]): Promise<{ label: string; doc?: IssueDocument; pages?: PageDisplayList[] }> {
   const gen = path.join(root, 'scripts/generate-issue.ts');
   if (existsSync(gen)) {
-    const mod = (await import(pathToFileURL(gen).href)) as { generateIssue?: (n?: number) => IssueDocument };
-    if (typeof mod.generateIssue === 'function') return { label: 'generated 24-page issue', doc: mod.generateIssue(24) };
+    const mod = (await import(pathToFileURL(gen).href)) as { generateIssue?: (o: { pages: number }) => IssueDocument };
+    if (typeof mod.generateIssue === 'function') return { label: 'scripts/generate-issue.ts, 24 pages', doc: mod.generateIssue({ pages: 24 }) };
   }
   const pages: PageDisplayList[] = [];
   for (let i = 0; pages.length < 24; i++) {
