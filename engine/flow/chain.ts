@@ -96,11 +96,9 @@ function fillCached(ctx: ChainContext, cf: ChainFrame, start: Cursor, fromLine: 
   const key = `${cf.frame.id}|${toLine ? 'to' : ''}`;
   const hit = ctx.cache.get(key);
   if (hit && hit.sig === sig && sameKeys(hit.paraKeys, readKeys(ctx, start, hit.fill.end))) {
-    ctx.stats.framesReused++;
     return { fill: hit.fill, reused: true };
   }
   const fill = run();
-  ctx.stats.framesLaidOut++;
   ctx.cache.set(key, { sig, paraKeys: readKeys(ctx, start, fill.end), fill });
   return { fill, reused: false };
 }
@@ -200,8 +198,13 @@ export function flowChain(story: StoryId, chain: readonly ChainFrame[], ctx: Cha
     let { fill, reused } = fillCached(ctx, cf, start, fromLine, null, () => fillOne(ctx, cf, start, fromLine, null));
     // Text continues on another page: set the to-line, refilling with its room reserved.
     if (next && next.pageIndex !== cf.pageIndex && !done(ctx, fill.end) && (fill.lines.length > 0 || fill.fromPlaced)) {
+      const first = reused;
       ({ fill, reused } = fillCached(ctx, cf, start, fromLine, ctx.jumpMetrics, () => fillOne(ctx, cf, start, fromLine, ctx.jumpMetrics)));
+      reused &&= first;
     }
+    // Counted per frame: a frame filled twice (to learn that it jumps) is one frame laid out.
+    if (reused) ctx.stats.framesReused++;
+    else ctx.stats.framesLaidOut++;
     const gotText = fill.lines.some((l) => l.para >= 0);
     if (fill.fromPlaced && fromLine) {
       jumps.push({ kind: 'from', frame: cf.frame.id, pageIndex: cf.pageIndex, targetIndex: lastTextPage, slot: null });

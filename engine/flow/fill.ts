@@ -6,7 +6,7 @@
  * before a paragraph is dropped at a column head. Pure: the same input gives the same output.
  */
 import { EPS, freeSpan, snapDown, type ColumnRegion, type PageGrid } from './geometry';
-import type { FlowLine, FlowMissing, ParaMetrics, PreparedParagraph, Typesetter } from './typesetter';
+import type { FlowComposed, FlowLine, FlowMissing, ParaMetrics, PreparedParagraph, Typesetter } from './typesetter';
 
 /** Where a story's flow stands: paragraph index and text offset inside the prepared paragraph. */
 export interface Cursor {
@@ -116,6 +116,32 @@ class SlotList {
   }
 }
 
+/**
+ * Composes beside exclusions as runs of constant measure: each run of slots with one width
+ * is composed with that width, continuing from where the previous run stopped. Total-fit
+ * breaking with a per-line measure must track every line number separately (far slower);
+ * runs keep it to one composition per change of measure.
+ */
+function composeInSlots(ts: Typesetter, p: PreparedParagraph, slots: SlotList, from: number): FlowComposed {
+  const lines: FlowLine[] = [];
+  const missing = new Map<string, FlowMissing>();
+  let pos = from;
+  for (let guard = 0; guard < 10000 && pos < p.text.length; guard++) {
+    const i = lines.length;
+    const w = slots.width(i);
+    let j = i + 1;
+    while (slots.get(j) && Math.abs(slots.width(j) - w) < EPS) j++;
+    const runEnd = slots.get(j) ? j : Infinity;
+    const part = ts.compose(p, w, pos);
+    for (const m of part.missing) missing.set(`${m.offset}:${m.char}`, m);
+    const take = Math.min(part.lines.length, runEnd - i);
+    for (let k = 0; k < take; k++) lines.push(part.lines[k]!);
+    if (take >= part.lines.length) break;
+    pos = part.lines[take]!.start;
+  }
+  return { lines, missing: [...missing.values()] };
+}
+
 /** How many of a paragraph's N lines to set when only n fit (orphans, widows, keeps). 0 = move on. */
 function linesToPlace(n: number, N: number, m: ParaMetrics, atParaStart: boolean, atHead: boolean): number {
   if (n >= N) return N;
@@ -155,8 +181,7 @@ export function fillFrame(input: FillInput): FrameFill {
       const from = fromPending ? 0 : cursor.from;
       const atHead = s.prev === null;
       const slots = new SlotList(s, grid, m);
-      // Without exclusions every line of the column has the same measure.
-      const composed = ts.compose(p, col.exclusions.length ? (i) => slots.width(i) : col.width, from);
+      const composed = col.exclusions.length ? composeInSlots(ts, p, slots, from) : ts.compose(p, col.width, from);
       const N = composed.lines.length;
       if (N === 0) {
         // An empty paragraph: nothing to set, move on.

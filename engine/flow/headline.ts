@@ -52,7 +52,10 @@ export function layoutHeadline(f: HeadlineFrame, article: Article | undefined, g
   const total = bands.reduce((s, b) => s + b.grid, 0);
   // The block starts on a grid cell: the first cell whose top is inside the frame.
   const firstCellTop = snapDown(grid, f.y + grid.cellAscent) - grid.cellAscent;
-  const cellsInFrame = Math.floor((f.y + f.height - firstCellTop + EPS) / grid.pitch);
+  // The last grid line needs only its em box, not the line gap under it: ten lines take
+  // nine pitches plus one em.
+  const gap = grid.pitch - grid.cellAscent - grid.cellDescent;
+  const cellsInFrame = Math.floor((f.y + f.height - firstCellTop + gap + EPS) / grid.pitch);
   const free = Math.max(0, cellsInFrame - total);
   const skip = f.valign === 'top' ? 0 : f.valign === 'bottom' ? free : Math.floor(free / 2);
   let top = firstCellTop + skip * grid.pitch;

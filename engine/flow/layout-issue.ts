@@ -16,6 +16,7 @@ import { layoutHeadline } from './headline';
 import { captionFrame, creditHeight, placeImage } from './image';
 import { jumpText, pageLabels } from './labels';
 import { folioText } from './folios';
+import { memoCompose } from './compose-memo';
 import { storyParagraphs, type StoryParagraphs } from './paragraphs';
 import { BLACK, lineRecord, paintOf } from './records';
 import type { JumpRecord, LaidOutFrame, LaidOutIssue, LaidOutPage, LayoutEnv, LineRecord, MissingRecord, StoryRecord } from './types';
@@ -25,6 +26,9 @@ interface Cache {
   identity: object;
   fills: FillCache;
 }
+
+/** Line records by placed line (placed lines live as long as the fill cache keeps them). */
+const RECORDS = new WeakMap<PlacedLine, { prepared: PreparedParagraph; swatches: readonly Swatch[]; frame: string; role: string; rec: LineRecord }>();
 
 /** Layout caches, kept beside each result so that a later layout can start from them. */
 const CACHES = new WeakMap<LaidOutIssue, Cache>();
@@ -42,7 +46,7 @@ interface PageFacts {
  * per-frame fills are reused where nothing they read has changed.
  */
 export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidOutIssue): LaidOutIssue {
-  const ts = env.typesetter;
+  const ts = memoCompose(env.typesetter);
   const old = previous ? CACHES.get(previous) : undefined;
   const fills: FillCache = old && old.identity === ts.identity ? new Map(old.fills) : new Map();
   const stats = { framesLaidOut: 0, framesReused: 0 };
@@ -65,8 +69,14 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   const jumps: JumpRecord[] = [];
   const captionStories = new Set<string>();
 
-  const record = (pl: PlacedLine, p: PreparedParagraph, story: StoryId | null, frame: string, role: LineRecord['role']): LineRecord =>
-    lineRecord({ line: pl.line, prepared: p, composedStart: pl.paraStart, x: pl.x, baseline: pl.baseline, column: pl.col, story, role, frame, swatches });
+  const record = (pl: PlacedLine, p: PreparedParagraph, story: StoryId | null, frame: string, role: LineRecord['role']): LineRecord => {
+    // Lines of a reused fill keep their record while nothing it shows has changed.
+    const hit = RECORDS.get(pl);
+    if (hit && hit.prepared === p && hit.swatches === doc.swatches && hit.frame === frame && hit.role === role) return hit.rec;
+    const rec = lineRecord({ line: pl.line, prepared: p, composedStart: pl.paraStart, x: pl.x, baseline: pl.baseline, column: pl.col, story, role, frame, swatches });
+    RECORDS.set(pl, { prepared: p, swatches: doc.swatches, frame, role, rec });
+    return rec;
+  };
 
   /** Flows a story through its chain and files its lines, jump lines and overset. */
   const flowStory = (storyId: StoryId, chainFrames: TextFrame[], synthetic: Map<string, LaidOutFrame>): void => {
@@ -82,7 +92,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     const fromLine = (fromIndex: number): PreparedParagraph => {
       let p = fromLines.get(fromIndex);
       if (!p) {
-        p = ts.generated(jumpText(doc.issue.jumps.from, doc.issue, fromIndex + 1, labels[fromIndex]!), jumpStyle);
+        p = ts.generated(jumpText(doc.issue.jumps.from, doc.issue, fromIndex + 1, labels[fromIndex]!), jumpStyle, { align: 'left' });
         // Never alone at a column head: the from-line keeps with the text it introduces.
         p = { ...p, metrics: { ...p.metrics, keepWithNext: true } };
         fromLines.set(fromIndex, p);
@@ -193,13 +203,14 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     flowStory(story.id, chainFrames, new Map());
   }
 
-  // Folios.
+  // Folios, in the document's "folio" paragraph style when it has one (template convention).
+  const folioStyle = doc.paragraphStyles.find((s) => s.id === 'folio')?.id;
   for (const pf of pages) {
     const page = doc.pages[pf.index]!;
     pf.template.folios.forEach((field, i) => {
       const text = folioText(field, doc, page, pf.index + 1, labels[pf.index]!);
       if (!text) return;
-      const p = ts.generated(text, undefined, { size: field.size, align: field.align, ...(field.font ? { font: field.font } : {}) });
+      const p = ts.generated(text, folioStyle, { size: field.size, align: field.align, ...(field.font ? { font: field.font } : {}) });
       const composed = ts.compose(p, field.width, 0);
       const baseline = field.y + p.metrics.ascent;
       const lines = composed.lines.slice(0, 1).map((line) => record({ col: 0, para: -1, line, x: field.x, baseline, measure: field.width, paraStart: 0 }, p, null, `folio:${page.id}:${i}`, 'folio'));
