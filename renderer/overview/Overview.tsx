@@ -49,7 +49,7 @@ export function Overview({ editor }: { editor: Editor }) {
             onClick={() => store.session({ page: i, view: 'page' })}
             title={`Open ${p.label}`}
           >
-            <Thumbnail page={p.display} sources={editor.sources} width={220} />
+            <Thumbnail page={p.display} sources={editor.sources} width={300} />
             <figcaption>
               <span className="page-label">{p.label}</span>
               {page?.section ? <span className="page-section">{page.section}</span> : null}
