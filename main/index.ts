@@ -20,6 +20,10 @@ import { Shell } from './shell';
 const log = (msg: string) => process.stderr.write(`[broadsheet] ${msg}\n`);
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 
+// Tests and portable setups keep per-user data (state, recent files, recovery) elsewhere.
+const userDataOverride = process.env['BROADSHEET_USER_DATA'];
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
 // Standard + secure: relative URLs, fetch() and a real origin for the CSP's 'self'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
