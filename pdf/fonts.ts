@@ -34,22 +34,63 @@ interface CffTable {
   topDict: { charset: CffCharset; ROS?: [string, string, number] };
 }
 
-/** GID → CID from a CID-keyed CFF's charset (formats 0, 1, 2). */
-function cidMap(charset: CffCharset): (gid: number) => number {
-  if (charset.glyphs) {
-    const glyphs = charset.glyphs;
-    return (gid) => (gid === 0 ? 0 : (glyphs[gid - 1] ?? gid));
+const rosCache = new WeakMap<object, [string, string, number]>();
+
+function rosOf(font: object, cff: CffTable): [string, string, number] {
+  let ros = rosCache.get(font);
+  if (!ros) {
+    ros = cff.topDict.ROS ?? ['Adobe', 'Identity', 0];
+    rosCache.set(font, ros);
   }
-  const table: number[] = [0];
-  for (const r of charset.ranges ?? []) for (let i = 0; i <= r.nLeft; i++) table.push(r.first + i);
-  const identity = table.every((c, i) => c === i);
-  return identity ? (gid) => gid : (gid) => table[gid] ?? gid;
+  return ros;
 }
 
-function codePoints(text: string, glyph: fontkit.Glyph): number[] {
+const cidMaps = new WeakMap<object, (gid: number) => number>();
+
+/**
+ * GID → CID from a CID-keyed CFF's charset (formats 0, 1, 2), built once per font: fontkit
+ * decodes the charset anew on every access (~0.15 s for a 10,000-glyph face).
+ */
+function cidMap(font: object, cff: CffTable): (gid: number) => number {
+  const cached = cidMaps.get(font);
+  if (cached) return cached;
+  const charset = cff.topDict.charset;
+  const table: number[] = [0];
+  if (charset.glyphs) table.push(...charset.glyphs);
+  else for (const r of charset.ranges ?? []) for (let i = 0; i <= r.nLeft; i++) table.push(r.first + i);
+  const identity = table.every((c, i) => c === i);
+  const map = identity ? (gid: number) => gid : (gid: number) => table[gid] ?? gid;
+  cidMaps.set(font, map);
+  return map;
+}
+
+function codePoints(text: string, font: fontkit.Font, gid: number): number[] {
   if (text) return Array.from(text, (c) => c.codePointAt(0) ?? 0xfffd);
   // A later glyph of a ligature: its text went with the first glyph; map it to its own code points if it has any.
-  return glyph.codePoints.length > 0 ? [...glyph.codePoints] : [0x200b];
+  const own = glyphCodePoints(font, gid);
+  return own.length > 0 ? own : [0x200b];
+}
+
+interface Hmtx {
+  metrics: { length: number; get(i: number): { advance: number } | undefined };
+}
+
+/**
+ * A glyph's advance from hmtx. fontkit's glyph.advanceWidth decodes the whole outline when the
+ * font has no vmtx (it derives vertical metrics from the bounding box); that was most of a
+ * cold export's time with the bundled fonts.
+ */
+export function advanceOf(font: fontkit.Font, gid: number): number {
+  const hmtx = (font as unknown as { hmtx?: Hmtx }).hmtx;
+  if (!hmtx) return font.getGlyph(gid).advanceWidth;
+  const m = hmtx.metrics;
+  // Glyphs past numberOfHMetrics share the last advance.
+  return (gid < m.length ? m.get(gid) : m.get(m.length - 1))?.advance ?? 0;
+}
+
+/** A glyph's code points from fontkit (scans the cmap: only for glyphs without source text). */
+function glyphCodePoints(font: fontkit.Font, gid: number): number[] {
+  return [...font.getGlyph(gid).codePoints];
 }
 
 function hex4(n: number): string {
@@ -92,8 +133,8 @@ class HbCidFont implements FontHandle {
   ) {
     this.ref = pdf.ref();
     this.unitsPerEm = font.unitsPerEm;
-    this.cid = cidMap(cff.topDict.charset);
-    this.ros = cff.topDict.ROS ?? ['Adobe', 'Identity', 0];
+    this.cid = cidMap(font, cff);
+    this.ros = rosOf(font, cff);
   }
 
   private readonly ros: [string, string, number];
@@ -101,8 +142,7 @@ class HbCidFont implements FontHandle {
   encode(glyphId: number, text: string): string {
     let u = this.used.get(glyphId);
     if (!u) {
-      const g = this.font.getGlyph(glyphId);
-      u = { cid: this.cid(glyphId), width: (g.advanceWidth * 1000) / this.unitsPerEm, text: codePoints(text, g) };
+      u = { cid: this.cid(glyphId), width: (advanceOf(this.font, glyphId) * 1000) / this.unitsPerEm, text: codePoints(text, this.font, glyphId) };
       this.used.set(glyphId, u);
     }
     return hex4(u.cid);
@@ -238,12 +278,15 @@ class PdfkitFont implements FontHandle {
     this.unitsPerEm = font.unitsPerEm;
   }
   encode(glyphId: number, text: string): string {
-    const g = this.font.getGlyph(glyphId);
-    if (!this.widths.has(glyphId)) this.widths.set(glyphId, (g.advanceWidth * 1000) / this.unitsPerEm);
-    return this.handle.encode(glyphId, g.advanceWidth, codePoints(text, g));
+    let w = this.widths.get(glyphId);
+    if (w === undefined) {
+      w = advanceOf(this.font, glyphId);
+      this.widths.set(glyphId, w);
+    }
+    return this.handle.encode(glyphId, w, codePoints(text, this.font, glyphId));
   }
   width(glyphId: number): number {
-    return this.widths.get(glyphId) ?? 0;
+    return ((this.widths.get(glyphId) ?? 0) * 1000) / this.unitsPerEm;
   }
 }
 

@@ -136,7 +136,8 @@ export class PdfkitAdapter {
 
   /** Appends operators to the current page's content stream. */
   content(ops: string): void {
-    this.doc.addContent(ops);
+    // Bytes, not a string: pdfkit converts strings char by char (fromBinaryString). Ours are ASCII.
+    this.doc.addContent(Buffer.from(`${ops}\n`, 'latin1') as unknown as string);
   }
 
   /** Adds a resource to the current page. */
