@@ -66,6 +66,8 @@ export class Face {
   private readonly advances = new Map<number, number>();
   private readonly cmap = new Map<number, number>();
   private readonly shapes = new Map<string, ShapedGlyph[]>();
+  /** Single characters by code point, per "features|script|language" (the Han fast path). */
+  private readonly byCodePoint = new Map<string, Map<number, ShapedGlyph[]>>();
   private readonly blanks = new Map<number, PunctBlanks | null>();
   private readonly paths = new Map<number, string>();
   private readonly halt: boolean;
@@ -139,6 +141,25 @@ export class Face {
     if (this.shapes.size >= SHAPE_CACHE_LIMIT) this.shapes.clear();
     this.shapes.set(key, out);
     return out;
+  }
+
+  /**
+   * Shapes one character, cached by code point (no string keys on the hot path): Han and
+   * CJK punctuation need no context beyond the language's `locl`.
+   */
+  shapeChar(cp: number, fkey: string, features: Readonly<Record<string, boolean>>, script: string, language: string): ShapedGlyph[] {
+    const k = `${fkey}|${script}|${language}`;
+    let m = this.byCodePoint.get(k);
+    if (!m) {
+      m = new Map();
+      this.byCodePoint.set(k, m);
+    }
+    let hit = m.get(cp);
+    if (!hit) {
+      hit = this.shapeKeyed(String.fromCodePoint(cp), fkey, features, script, language);
+      m.set(cp, hit);
+    }
+    return hit;
   }
 
   /**

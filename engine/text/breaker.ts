@@ -8,7 +8,7 @@
  */
 import { isLatinAlnum } from './chars';
 import type { Items } from './items';
-import { lineMetrics, type LineMetrics } from './line-metrics';
+import { emptyMetrics, lineMetrics, type LineMetrics } from './line-metrics';
 import { Brk } from './segment';
 
 /** What the breaker needs to know about the paragraph's lines. */
@@ -100,17 +100,33 @@ function greedy(it: Items, p: BreakParams): number[] {
 }
 
 function totalFit(it: Items, p: BreakParams): number[] {
-  let active: Node[] = [{ pos: p.startUnit, line: 0, demerits: 0, hyphen: false, prev: null }];
+  // Active nodes are compacted in place; new nodes per candidate are kept per line class
+  // (lines with distinct measures) in a small array, so the inner loop allocates nothing
+  // but the nodes it keeps.
+  const active: Node[] = [{ pos: p.startUnit, line: 0, demerits: 0, hyphen: false, prev: null }];
+  const classes = Math.min(p.distinctLines, 64) + 1;
+  const best: (Node | undefined)[] = new Array<Node | undefined>(classes);
+  const met = emptyMetrics();
+  const measures: number[] = [];
+  const measureOf = (line: number): number => (measures[line] ??= p.measure(line));
   for (let j = p.startUnit + 1; j <= it.n; j++) {
     const isEnd = j === it.n;
     const kind = isEnd ? Brk.Forced : it.brk[j]!;
     if (kind === Brk.None) continue;
-    const best = new Map<number, Node>();
-    const kept: Node[] = [];
+    best.fill(undefined);
+    let kept = 0;
     let lastDropped: Node | null = null;
-    for (const a of active) {
-      const measure = p.measure(a.line);
-      const met = lineMetrics(it, a.pos, j);
+    for (let ai = 0; ai < active.length; ai++) {
+      const a = active[ai]!;
+      const measure = measureOf(a.line);
+      // Quick overfull test from the prefix sums before the full metrics.
+      const rough = it.Q[j]! - it.Q[a.pos]! - it.gap[a.pos]!;
+      const roughShrink = it.SH[j]! - it.SH[a.pos]!;
+      if (rough - roughShrink - 2 * it.em * 4 > measure) {
+        if (!lastDropped || a.pos > lastDropped.pos || (a.pos === lastDropped.pos && a.demerits < lastDropped.demerits)) lastDropped = a;
+        continue;
+      }
+      lineMetrics(it, a.pos, j, met);
       // Justified lines stretch (the last only for justify-all); ragged lines are scored on
       // their slack, except the last, which may be as short as it likes.
       const stretchable = p.justify ? !isEnd || p.justifyLast : !isEnd;
@@ -120,23 +136,30 @@ function totalFit(it: Items, p: BreakParams): number[] {
         if (!lastDropped || a.pos > lastDropped.pos || (a.pos === lastDropped.pos && a.demerits < lastDropped.demerits)) lastDropped = a;
         continue;
       }
-      kept.push(a);
+      active[kept++] = a;
       const badness = Math.min(r >= 1000 ? 1e8 : 1e7, 100 * Math.abs(r) ** 3);
       const penalty = met.hyphen ? HYPHEN_PENALTY : 0;
       let d = (10 + badness) ** 2 + penalty * penalty;
       if (met.hyphen && a.hyphen) d += DOUBLE_HYPHEN_DEMERITS;
       if (isEnd && a.hyphen) d += FINAL_HYPHEN_DEMERITS;
       if (isEnd && p.avoidSingleCharLastLine && a.pos > p.startUnit && singleCharTail(it, a.pos)) d += SINGLE_CHAR_LAST_LINE_DEMERITS;
-      const key = Math.min(a.line + 1, p.distinctLines);
+      const key = Math.min(a.line + 1, classes - 1);
       const total = a.demerits + d;
-      const cur = best.get(key);
-      if (!cur || total < cur.demerits) best.set(key, { pos: j, line: a.line + 1, demerits: total, hyphen: met.hyphen, prev: a });
+      const cur = best[key];
+      if (!cur || total < cur.demerits) best[key] = { pos: j, line: a.line + 1, demerits: total, hyphen: met.hyphen, prev: a };
     }
-    if (kept.length === 0 && best.size === 0 && lastDropped) {
+    active.length = kind === Brk.Forced ? 0 : kept;
+    let added = 0;
+    for (const nd of best) {
+      if (nd) {
+        active.push(nd);
+        added++;
+      }
+    }
+    if (kept === 0 && added === 0 && lastDropped) {
       // Nothing fits: set the line from the latest start overfull (a word wider than the measure).
-      best.set(0, { pos: j, line: lastDropped.line + 1, demerits: lastDropped.demerits + OVERFULL_DEMERITS, hyphen: false, prev: lastDropped });
+      active.push({ pos: j, line: lastDropped.line + 1, demerits: lastDropped.demerits + OVERFULL_DEMERITS, hyphen: false, prev: lastDropped });
     }
-    active = kind === Brk.Forced ? [...best.values()] : [...kept, ...best.values()];
     if (isEnd) break;
   }
   let end: Node | null = null;

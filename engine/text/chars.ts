@@ -43,8 +43,9 @@ export function punctKind(cp: number): PunctKind | undefined {
 
 /** Whether a character's CJK-ness depends on context (“ ” ‘ ’ — … ⋯ ·). */
 export function isAmbiguous(cp: number): boolean {
-  return AMBIGUOUS.includes(String.fromCodePoint(cp));
+  return AMBIGUOUS_SET.has(cp);
 }
+const AMBIGUOUS_SET = new Set([...AMBIGUOUS].map((c) => c.codePointAt(0)!));
 
 /** Ideographs, kana, hangul, bopomofo: the characters of the CJK grid. */
 export function isHan(cp: number): boolean {
@@ -99,5 +100,6 @@ export function isDigit(cp: number): boolean {
 export function isLatinAlnum(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
   if (isHan(cp) || isCjkPunct(cp)) return false;
-  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 }
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;

@@ -50,15 +50,20 @@ export function itemize(text: string, spans: readonly StyledSpan[], fonts: FontB
     i += len;
   }
   const cjkPara = isCjkLang(paraLang);
-  const chains = new Map<string, Face[]>();
+  // Chains per attributes object and script (attrs objects are shared by every span of a style).
+  const chains = new Map<ResolvedCharAttrs, [Face[] | undefined, Face[] | undefined]>();
   const out: CharItem[] = [];
   for (let k = 0; k < cps.length; k++) {
     const c = cps[k]!;
     let cjk = c.cls === 'han' || c.cls === 'punct';
     if (isAmbiguous(c.cp)) cjk = ambiguousIsCjk(cps, k, cjkPara);
     const attrs = c.span.attrs;
-    const key = `${cjk ? 'c' : 'l'}\u0000${attrs.font.cjk}\u0000${attrs.font.latin}\u0000${attrs.font.weight}\u0000${attrs.font.style}`;
-    let chain = chains.get(key);
+    let pair = chains.get(attrs);
+    if (!pair) {
+      pair = [undefined, undefined];
+      chains.set(attrs, pair);
+    }
+    let chain = pair[cjk ? 0 : 1];
     if (!chain) {
       chain = chainFor(fonts, attrs, cjk, fallback);
       if (chain.length === 0) {
@@ -66,7 +71,7 @@ export function itemize(text: string, spans: readonly StyledSpan[], fonts: FontB
         if (!any) throw new Error('the font book is empty: no face to set text with');
         chain = [fonts.face(any.key)];
       }
-      chains.set(key, chain);
+      pair[cjk ? 0 : 1] = chain;
     }
     let face = chain.find((f) => f.hasChar(c.cp));
     const missing = face === undefined && c.cls !== 'space';

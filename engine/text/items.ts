@@ -54,6 +54,19 @@ export interface Items {
   LAT: Int32Array;
   /** Prefix sums of blank removed by adjacent-punctuation compression (restorable on grid lines). */
   CMP: Float64Array;
+  /** Line-start trim of unit a (an opening mark's leading blank) and the shrink it takes away. */
+  sTrim: Float64Array;
+  sTrimSh: Float64Array;
+  /**
+   * Line-end edges per junction b: the last non-space unit before b, the width/shrink/stretch
+   * of the trailing spaces dropped, and the trailing blank trimmed from that last unit.
+   */
+  eLast: Int32Array;
+  eDrop: Float64Array;
+  eDropSh: Float64Array;
+  eDropSt: Float64Array;
+  eTrim: Float64Array;
+  eTrimSh: Float64Array;
   /** Hyphen width to add if a line ends at junction j with a hyphen. */
   hyphenWidth(j: number): number;
   /** Em (font size) of the paragraph. */
@@ -133,6 +146,42 @@ export function buildItems(units: Unit[], brkAt: Uint8Array, style: ResolvedPara
     CMP[i + 1] = CMP[i]! + u.compressed;
     LAT[i + 1] = LAT[i]! + (!u.cjk && u.cls !== 'space' && u.glyphs.length > 0 ? 1 : 0);
   }
+  const sTrim = new Float64Array(n);
+  const sTrimSh = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    if (u.cjk && u.leftBlank > 0) {
+      sTrim[i] = u.leftBlank;
+      sTrimSh[i] = Math.min(ushrink[i]!, u.leftBlank);
+    }
+  }
+  const eLast = new Int32Array(n + 1);
+  const eDrop = new Float64Array(n + 1);
+  const eDropSh = new Float64Array(n + 1);
+  const eDropSt = new Float64Array(n + 1);
+  const eTrim = new Float64Array(n + 1);
+  const eTrimSh = new Float64Array(n + 1);
+  for (let b = 1; b <= n; b++) {
+    let k = b - 1;
+    let drop = 0;
+    let dropSh = 0;
+    let dropSt = 0;
+    while (k > 0 && units[k]!.cls === 'space') {
+      drop += w[k]! + gap[k]!;
+      dropSh += ushrink[k]! + gshrink[k]!;
+      dropSt += ustretch[k]! + gstretch[k]!;
+      k--;
+    }
+    eLast[b] = k;
+    eDrop[b] = drop;
+    eDropSh[b] = dropSh;
+    eDropSt[b] = dropSt;
+    const u = units[k]!;
+    if (u.cjk && u.rightBlank > 0) {
+      eTrim[b] = u.rightBlank;
+      eTrimSh[b] = Math.min(ushrink[k]!, u.rightBlank);
+    }
+  }
   const hyphenCache = new Map<Unit['face'], number>();
   const hyphenWidth = (j: number): number => {
     const u = units[j - 1];
@@ -146,5 +195,5 @@ export function buildItems(units: Unit[], brkAt: Uint8Array, style: ResolvedPara
     return hw * u.size;
   };
   void SHRINK_CLASSES;
-  return { units, n, w, gap, ushrink, uclass, ustretch, gshrink, gclass, gstretch, gsclass, brk, Q, SH, ST, LAT, CMP, hyphenWidth, em: style.chars.size };
+  return { units, n, w, gap, ushrink, uclass, ustretch, gshrink, gclass, gstretch, gsclass, brk, Q, SH, ST, LAT, CMP, sTrim, sTrimSh, eLast, eDrop, eDropSh, eDropSt, eTrim, eTrimSh, hyphenWidth, em: style.chars.size };
 }

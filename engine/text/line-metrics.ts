@@ -24,8 +24,38 @@ export interface LineMetrics {
   hyphen: boolean;
 }
 
-/** Metrics of the line holding units [a, b). */
-export function lineMetrics(it: Items, a: number, b: number): LineMetrics {
+/** A fresh metrics record (the breaker reuses one to avoid allocating per candidate). */
+export function emptyMetrics(): LineMetrics {
+  return { natural: 0, shrink: 0, stretch: 0, restore: 0, pureCjk: true, last: 0, startTrim: 0, endTrim: 0, hyphen: false };
+}
+
+/** Metrics of the line holding units [a, b), written into `out` (a new record if omitted). */
+export function lineMetrics(it: Items, a: number, b: number, out: LineMetrics = emptyMetrics()): LineMetrics {
+  const k = it.eLast[b]!;
+  // Fast path from the precomputed edges; a line that is a single unit or only spaces
+  // after its first unit takes the careful path below.
+  if (k > a) {
+    const hyphen = b < it.n && it.brk[b] === Brk.Hyphen;
+    const pureCjk = it.LAT[b]! - it.LAT[a]! === 0;
+    const startTrim = it.sTrim[a]!;
+    const endTrim = it.eTrim[b]!;
+    out.natural = it.Q[b]! - it.Q[a]! - it.gap[a]! - startTrim - it.eDrop[b]! - endTrim + (hyphen ? it.hyphenWidth(b) : 0);
+    const sh = it.SH[b]! - it.SH[a]! - it.gshrink[a]! - it.sTrimSh[a]! - it.eDropSh[b]! - it.eTrimSh[b]!;
+    const st = it.ST[b]! - it.ST[a]! - it.gstretch[a]! - it.eDropSt[b]!;
+    out.shrink = sh > 0 ? sh : 0;
+    out.stretch = st > 0 ? st : 0;
+    out.restore = pureCjk ? startTrim + endTrim + (it.CMP[k + 1]! - it.CMP[a]!) : 0;
+    out.pureCjk = pureCjk;
+    out.last = k;
+    out.startTrim = startTrim;
+    out.endTrim = endTrim;
+    out.hyphen = hyphen;
+    return out;
+  }
+  return slowMetrics(it, a, b, out);
+}
+
+function slowMetrics(it: Items, a: number, b: number, out: LineMetrics): LineMetrics {
   let natural = it.Q[b]! - it.Q[a]! - it.gap[a]!;
   let shrink = it.SH[b]! - it.SH[a]! - it.gshrink[a]!;
   let stretch = it.ST[b]! - it.ST[a]! - it.gstretch[a]!;
@@ -54,5 +84,14 @@ export function lineMetrics(it: Items, a: number, b: number): LineMetrics {
   if (hyphen) natural += it.hyphenWidth(b);
   const pureCjk = it.LAT[b]! - it.LAT[a]! === 0;
   const restore = pureCjk ? startTrim + endTrim + (it.CMP[k + 1]! - it.CMP[a]!) : 0;
-  return { natural, shrink: Math.max(0, shrink), stretch: Math.max(0, stretch), restore, pureCjk, last: k, startTrim, endTrim, hyphen };
+  out.natural = natural;
+  out.shrink = Math.max(0, shrink);
+  out.stretch = Math.max(0, stretch);
+  out.restore = restore;
+  out.pureCjk = pureCjk;
+  out.last = k;
+  out.startTrim = startTrim;
+  out.endTrim = endTrim;
+  out.hyphen = hyphen;
+  return out;
 }

@@ -61,6 +61,14 @@ function fkeyOf(features: Readonly<Record<string, boolean>>): string {
 
 /** OpenType language system tag for a BCP 47 tag (CJK only; Latin uses the default). */
 export function otLanguage(lang: string): string | undefined {
+  if (otCache.has(lang)) return otCache.get(lang);
+  const v = otLanguageOf(lang);
+  otCache.set(lang, v);
+  return v;
+}
+const otCache = new Map<string, string | undefined>();
+
+function otLanguageOf(lang: string): string | undefined {
   const l = lang.toLowerCase();
   if (l.startsWith('zh')) {
     if (/-(hant|tw|mo)/.test(l)) return 'ZHT ';
@@ -110,8 +118,8 @@ export function shapeUnits(text: string, items: readonly CharItem[]): Unit[] {
       units.push(makeUnit(c, c.end, [], 0));
       k++;
     } else if (c.cjk || c.cls === 'space') {
-      const ch = text.slice(c.start, c.end);
-      const shaped = c.face.shapeKeyed(c.cls === 'space' ? ' ' : ch, fkeyOf(c.attrs.features), c.attrs.features, c.cjk ? 'hani' : 'latn', (c.cjk ? otLanguage(c.attrs.lang) : undefined) ?? '');
+      const ch = c.end - c.start === 1 ? text[c.start]! : text.slice(c.start, c.end);
+      const shaped = c.face.shapeChar(c.cls === 'space' ? 0x20 : c.cp, fkeyOf(c.attrs.features), c.attrs.features, c.cjk ? 'hani' : 'latn', (c.cjk ? otLanguage(c.attrs.lang) : undefined) ?? '');
       const glyphs: UnitGlyph[] = [];
       let adv = 0;
       for (const g of shaped) {
