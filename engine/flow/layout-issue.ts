@@ -68,6 +68,9 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   const storyRecords: StoryRecord[] = [];
   const jumps: JumpRecord[] = [];
   const captionStories = new Set<string>();
+  const flowed = new Set<string>();
+  const laidById = new Map<string, LaidOutFrame>();
+  const articleById = new Map(doc.articles.map((a) => [a.id as string, a]));
 
   const record = (pl: PlacedLine, p: PreparedParagraph, story: StoryId | null, frame: string, role: LineRecord['role']): LineRecord => {
     // Lines of a reused fill keep their record while nothing it shows has changed.
@@ -101,7 +104,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     };
     const result = flowChain(storyId, chain, { ts, para: paras.para, paraCount: paras.count, fromLine, jumpMetrics, cache: fills, stats });
     for (const fr of result.frames) {
-      const laid = synthetic.get(fr.frame) ?? pages[fr.pageIndex]!.frames.find((f) => f.id === fr.frame);
+      const laid = synthetic.get(fr.frame) ?? laidById.get(fr.frame);
       if (!laid) continue;
       laid.story = storyId;
       for (const pl of fr.fill.lines) {
@@ -114,7 +117,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     }
     for (const j of result.jumps) {
       const pf = pages[j.pageIndex]!;
-      const src = pf.frames.find((f) => f.id === j.frame);
+      const src = laidById.get(j.frame);
       if (!src) continue;
       const text = jumpText(j.kind === 'to' ? doc.issue.jumps.to : doc.issue.jumps.from, doc.issue, j.targetIndex + 1, labels[j.targetIndex]!);
       let lines: LineRecord[] = [];
@@ -132,12 +135,15 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
       jumps.push({ story: storyId, kind: j.kind, page: j.pageIndex + 1, target: j.targetIndex + 1, text, frame: j.frame });
     }
     storyRecords.push({ id: storyId, overset: paras.oversetFrom(result.end), frames: chainFrames.map((f) => f.id) });
+    flowed.add(storyId);
   };
 
   // Frames as laid out, before any text.
   for (const f of doc.frames) {
     const pf = pageOf(f);
-    pf.frames.push({ id: f.id, kind: f.kind, source: f.id, role: 'frame', x: f.x, y: f.y, width: f.width, height: f.height, z: f.z, lines: [], art: frameArt(f, swatches, f.kind === 'image' ? placeImage(f, env.imageSize?.(f.src)) : null) });
+    const laid: LaidOutFrame = { id: f.id, kind: f.kind, source: f.id, role: 'frame', x: f.x, y: f.y, width: f.width, height: f.height, z: f.z, lines: [], art: frameArt(f, swatches, f.kind === 'image' ? placeImage(f, env.imageSize?.(f.src)) : null) };
+    pf.frames.push(laid);
+    laidById.set(f.id, laid);
   }
 
   // Image frames: captions flow first, so that the wrap exclusion covers the caption as set.
@@ -189,9 +195,9 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   for (const f of doc.frames) {
     if (f.kind !== 'headline') continue;
     const pf = pageOf(f);
-    const block = layoutHeadline(f, doc.articles.find((a) => a.id === f.article), pf.grid, ts);
+    const block = layoutHeadline(f, f.article ? articleById.get(f.article) : undefined, pf.grid, ts);
     if (block.overflows) warnings.push(`headline frame ${f.id}: the headline block needs ${block.gridLines} grid lines and does not fit the frame`);
-    const laid = pf.frames.find((x) => x.id === f.id)!;
+    const laid = laidById.get(f.id)!;
     laid.lines = block.lines.map((hl) => record({ col: 0, para: -1, line: hl.line, x: hl.x, baseline: hl.baseline, measure: f.width, paraStart: 0 }, hl.prepared, null, f.id, 'headline'));
     for (const mc of block.missing) missing.push({ story: null, offset: -1, char: mc.char });
   }
@@ -221,11 +227,13 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
 
   // Stories nobody flows (no frames): all overset.
   for (const s of doc.stories) {
-    if (storyRecords.some((r) => r.id === s.id)) continue;
+    if (flowed.has(s.id)) continue;
     storyRecords.push({ id: s.id, overset: s.paragraphs.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.length, 0), 0), frames: [] });
   }
+  const imageOfCaption = new Map<string, ImageFrame>();
+  for (const f of doc.frames) if (f.kind === 'image' && f.caption) imageOfCaption.set(f.caption.story, f);
   for (const r of storyRecords) {
-    const img = doc.frames.find((f): f is ImageFrame => f.kind === 'image' && f.caption?.story === r.id);
+    const img = imageOfCaption.get(r.id);
     if (img) r.frames = [img.id, ...r.frames.filter((id) => !id.endsWith('~caption'))];
   }
 

@@ -58,6 +58,9 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
   // Prepared paragraphs by paragraph record, offset and prefix: immutable edits keep the
   // records of unchanged paragraphs, so their preparation is reused too.
   const preparedCache = new WeakMap<Paragraph, Map<string, PreparedParagraph>>();
+  // Generated text (headlines, folios, jump lines) repeats from layout to layout: one object
+  // per distinct text and style, so its compositions are memoised too (bounded: cleared when large).
+  const generatedCache = new Map<string, PreparedParagraph>();
 
   return {
     identity: fonts,
@@ -85,6 +88,9 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       return prepared;
     },
     generated(text: string, styleId: ParagraphStyleId | undefined, o: GeneratedOptions = {}): PreparedParagraph {
+      const memoKey = JSON.stringify([text, styleId ?? '', o]);
+      const memo = generatedCache.get(memoKey);
+      if (memo) return memo;
       const base = sheet.paragraph(styleId ?? '');
       const chars = o.charStyle ? sheet.charAttrs(styleId ?? '', o.charStyle) : base.chars;
       const font = o.font ? { ...chars.font, ...(o.font.cjk ? { cjk: o.font.cjk } : {}), ...(o.font.latin ? { latin: o.font.latin } : {}), ...(o.font.weight ? { weight: o.font.weight } : {}), ...(o.font.style ? { style: o.font.style } : {}) } : chars.font;
@@ -94,7 +100,10 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       const style: ResolvedParagraphStyle = { ...base, chars: attrs, firstLineIndent: 0, align: o.align ?? base.align, leading: o.size ? o.size * 1.2 : base.leading };
       const spans: StyledSpan[] = [{ start: 0, end: text.length, attrs, offset: null }];
       const key = JSON.stringify(['gen', text, styleKey(styleId ?? ''), o]);
-      return { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: metricsOf(style), data: { style, spans } satisfies TextData };
+      const prepared = { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: metricsOf(style), data: { style, spans } satisfies TextData };
+      if (generatedCache.size > 10000) generatedCache.clear();
+      generatedCache.set(memoKey, prepared);
+      return prepared;
     },
     compose(p, width, from): FlowComposed {
       const { style, spans } = p.data as TextData;
