@@ -84,7 +84,8 @@ export function generateIssue(options: GenerateOptions): IssueDocument {
 
   /** One article: headline frame, text frames (chain), optional image with caption. */
   const article = (id: string, page: string, col: number, cols: number, line: number, lines: number, chars: number, opts: { image?: { col: number; cols: number; lines: number }; more?: string[]; title?: string } = {}): string => {
-    const head = 4;
+    // Room for a kicker and a two-line title in narrow articles, a kicker and one line in wide ones.
+    const head = cols <= 4 ? 8 : 6;
     frames.push({ id: `${id}-head`, page, kind: 'headline', article: id, x: colX(col), y: lineY(line), width: colsW(cols), height: linesH(head), valign: 'center' });
     const bodyId = `${id}-body`;
     frames.push({ id: `${id}-text`, page, kind: 'text', article: id, x: colX(col), y: lineY(line + head), width: colsW(cols), height: linesH(lines - head), columns: cols, gutter: 9 });
@@ -119,7 +120,7 @@ export function generateIssue(options: GenerateOptions): IssueDocument {
     article(`a${p}-1`, page, 0, 5, 0, 40, last ? 1100 : 2000, { image: { col: 2, cols: 3, lines: 18 }, more: cont });
     article(`a${p}-2`, page, 5, 3, 0, 40, 1050);
     article(`a${p}-3`, page, 0, 4, 40, 32, 1050);
-    article(`a${p}-4`, page, 4, 4, 40, 32, 750, { image: { col: 6, cols: 2, lines: 14 } });
+    article(`a${p}-4`, page, 4, 4, 40, 32, 600, { image: { col: 6, cols: 2, lines: 14 } });
     article(`a${p}-5`, page, 0, 5, 72, 32, 1300);
     if (p === 1) article(`a${p}-6`, page, 5, 3, 72, 32, 800);
     else frames.push({ id: `a${p}-6-cont`, page, kind: 'text', x: colX(5), y: lineY(76), width: colsW(3), height: linesH(28), columns: 3, gutter: 9 });
