@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../engine/model';
 import { ExportError, defaultProfilePath, exportDate, outputIntentFor, parsePageList, splitFileName } from '../../services/export';
-import { hasAdobeMarker, inspectImage, prepareImage } from '../../services/images';
+import { hasAdobeMarker, inspectImage, prepareImage, prepareImageCached } from '../../services/images';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bs-svc-'));
 const ICC = defaultProfilePath();
@@ -23,7 +23,13 @@ beforeAll(async () => {
 describe('images', () => {
   it('reads facts for preflight', async () => {
     expect(await inspectImage(f('alpha.png'))).toMatchObject({ readable: true, widthPx: 40, heightPx: 30, colorSpace: 'rgb', hasAlpha: true, format: 'png' });
-    expect(await inspectImage(f('cmyk.jpg'))).toMatchObject({ readable: true, colorSpace: 'cmyk' });
+    const cmyk = await inspectImage(f('cmyk.jpg'));
+    expect(cmyk).toMatchObject({ readable: true, colorSpace: 'cmyk' });
+    // Total ink of the separated blue: well above one ink, within the profile's 240 % (+ JPEG noise).
+    const ink = cmyk.readable ? cmyk.maxInk : undefined;
+    expect(ink).toBeGreaterThan(100);
+    expect(ink).toBeLessThan(260);
+    expect((await inspectImage(f('alpha.png'))).readable && (await inspectImage(f('alpha.png')) as { maxInk?: number }).maxInk).toBeUndefined();
     expect(await inspectImage(f('grey.png'))).toMatchObject({ readable: true, colorSpace: 'gray' });
   });
 
@@ -67,6 +73,21 @@ describe('images', () => {
     const r = await prepareImage(f('cmyk.jpg'), ICC);
     expect(r.ok).toBe(true);
     if (r.ok) expect(Buffer.compare(Buffer.from(r.jpeg), readFileSync(f('cmyk.jpg')))).toBe(0);
+  });
+});
+
+describe('image cache', () => {
+  it('reuses a conversion until the file changes', async () => {
+    const file = f('cached.png');
+    await sharp({ create: { width: 20, height: 20, channels: 3, background: { r: 0, g: 0, b: 255 } } }).png().toFile(file);
+    const a = await prepareImageCached(file, ICC);
+    expect(await prepareImageCached(file, ICC)).toBe(a);
+    await sharp({ create: { width: 30, height: 20, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toFile(file);
+    const { utimesSync } = await import('node:fs');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const b = await prepareImageCached(file, ICC);
+    expect(b).not.toBe(a);
+    expect(b.ok && b.widthPx).toBe(30);
   });
 });
 
