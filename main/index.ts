@@ -73,7 +73,10 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('before-quit', () => void shellRef?.persist());
+  app.on('before-quit', () => {
+    if (shellRef) shellRef.quitting = true;
+    void shellRef?.persist();
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

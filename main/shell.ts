@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, Menu, dialog, screen, shell, type MenuItemConstructorOptions } from 'electron';
+import { BrowserWindow, Menu, app, dialog, screen, shell, type MenuItemConstructorOptions } from 'electron';
 import { CHANNEL_NAMES, dispatch, fail, ok, wireId, type Handlers, type Result } from '../bridge';
 import type { IssueDocument } from '../engine/model';
 import { writeFileAtomic } from '../services/atomic-write';
@@ -50,6 +50,8 @@ export class Shell {
   private readonly recovery: RecoveryStore;
   private readonly autosavers = new Map<Win, Autosaver>();
   private readonly closing = new Set<Win>();
+  /** Set while the app quits: a window closed after its prompt resumes the quit. */
+  quitting = false;
 
   constructor(private readonly opts: ShellOptions) {
     this.recovery = new RecoveryStore(opts.paths.recoveryDir);
@@ -211,8 +213,29 @@ export class Shell {
     win.on('focus', () => void this.refreshMenu());
     win.on('close', (e) => this.onClose(e, slot));
     win.on('closed', () => void this.onClosed(slot));
+    win.webContents.on('render-process-gone', (_e, details) => void this.onRendererGone(slot, details.reason));
     void win.loadURL(this.opts.devUrl ?? APP_ENTRY);
     return slot;
+  }
+
+  /** The page crashed: reload it with the autosaved document, so unsaved work comes back. */
+  private async onRendererGone(slot: DocumentSlot<Win>, reason: string): Promise<void> {
+    if (reason === 'clean-exit' || slot.window.isDestroyed()) return;
+    this.opts.log(`renderer of ${slot.path ?? 'an untitled issue'} gone: ${reason}`);
+    await this.autosavers.get(slot.window)?.flush();
+    const rec = await this.recovery.restore(slot.recoveryKey).catch(() => undefined);
+    if (rec) {
+      slot.initialDoc = rec.doc;
+      slot.dirty = true;
+    }
+    const r = await dialog.showMessageBox(slot.window, {
+      type: 'error',
+      message: 'This window stopped working.',
+      detail: rec ? 'Reloading it restores your unsaved changes from the last autosave.' : 'Reload it to continue.',
+      buttons: ['Reload', 'Close Window'],
+    });
+    if (r.response === 0) slot.window.webContents.reload();
+    else slot.window.close();
   }
 
   private updateTitle(slot: DocumentSlot<Win>): void {
@@ -242,9 +265,14 @@ export class Shell {
       },
       () => this.saveViaRenderer(slot),
     ).then((close) => {
-      if (!close || win.isDestroyed()) return;
+      if (!close) {
+        this.quitting = false; // "Cancel" also cancels quitting
+        return;
+      }
+      if (win.isDestroyed()) return;
       this.closing.add(win);
       win.close();
+      if (this.quitting) app.quit();
     });
   }
 
