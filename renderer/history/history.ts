@@ -105,9 +105,10 @@ export class History<T extends object> {
    * the engine/edit operations). A recipe that changes nothing leaves no step. Returns the new
    * document. Throwing inside the recipe leaves the document and history untouched.
    */
-  change(recipe: (draft: Draft<T>) => void, opts: ChangeOptions = {}): T {
+  change(recipe: (draft: T) => void, opts: ChangeOptions = {}): T {
+    // Drafts of our plain-JSON records have the records' own shape, so recipes are typed over T.
     const [next, patches, inverse] = produceWithPatches(this.doc, (d: Draft<T>) => {
-      recipe(d);
+      recipe(d as T);
     });
     if (patches.length === 0) return this.doc;
     this.doc = next as T;
