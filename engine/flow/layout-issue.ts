@@ -110,7 +110,8 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
       for (const pl of fr.fill.lines) {
         if (pl.para < 0) continue;
         const p = paras.para(pl.para)!;
-        const isByline = !p.offsets.some((o) => o >= 0);
+        // Generated text only ever precedes the story's text, so the last offset tells.
+        const isByline = p.offsets.length > 0 && p.offsets[p.offsets.length - 1]! < 0;
         laid.lines.push(record(pl, p, storyId, fr.frame, isByline ? 'byline' : 'story'));
       }
       for (const mc of fr.fill.missing) missing.push({ story: storyId, offset: mc.offset, char: mc.char });

@@ -56,8 +56,8 @@ export function storyParagraphs(doc: IssueDocument, story: Story, ts: Typesetter
       if (shift && i === 0) {
         const style = story.paragraphs[0]?.style;
         p = ts.generated(byline!.text, style, byline!.charStyle ? { charStyle: byline!.charStyle } : {});
-        // A byline above is kept with the text it introduces.
-        p = { ...p, metrics: { ...p.metrics, keepWithNext: true } };
+        // A byline above is kept with the text it introduces, and unbroken across columns.
+        p = { ...p, metrics: { ...p.metrics, keepWithNext: true, keepTogether: true } };
       } else {
         const k = i - shift;
         const prefix = byline?.placement === 'inline' && k === 0 ? { text: byline.text, ...(byline.charStyle ? { charStyle: byline.charStyle } : {}) } : undefined;
