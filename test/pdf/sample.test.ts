@@ -119,6 +119,27 @@ describe('sample issue under PDF/X-1a', () => {
   });
 });
 
+describe('interrupted export', () => {
+  it('leaves the previous file under the final name when writing fails midway', async () => {
+    const out = path.join(dir, 'keep.pdf');
+    writeFileSync(out, 'previous export');
+    let calls = 0;
+    const failing = {
+      envFor: host.envFor.bind(host),
+      fonts: {
+        faceSource: (key: string) => {
+          if (++calls > 2) throw new Error('disk gone');
+          return host.fonts.faceSource(key);
+        },
+        tryFace: (key: string) => host.fonts.tryFace(key),
+      },
+    };
+    await expect(exportIssue(doc, SAMPLE, failing, { out, env: ENV })).rejects.toThrow('disk gone');
+    expect(readFileSync(out, 'utf8')).toBe('previous export');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
+
 describe('commands', () => {
   const io = () => {
     const out: string[] = [];
