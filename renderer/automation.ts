@@ -13,7 +13,9 @@ export interface Automation {
   ready(): boolean;
   /** PNG data URL of page `index` painted at `pxPerPt` device pixels per point. */
   renderPage(index: number, pxPerPt: number): string;
-  state(): { pages: number; page: number; view: string; labels: string[]; findings: number };
+  state(): { pages: number; page: number; view: string; labels: string[]; findings: number; layoutMs: number };
+  /** Re-runs layout of the whole issue without the previous result's caches; resolves to milliseconds. */
+  relayout(): Promise<number>;
 }
 
 declare global {
@@ -37,6 +39,10 @@ export function installAutomation(editor: Editor): void {
       paintPage(ctx, page, editor.sources);
       return c.toDataURL('image/png');
     },
+    async relayout() {
+      await editor.layoutNow(true);
+      return editor.lastLayoutMs;
+    },
     state() {
       const s = store.get();
       return {
@@ -45,6 +51,7 @@ export function installAutomation(editor: Editor): void {
         view: s.session.view,
         labels: s.layout?.pages.map((p) => p.label) ?? [],
         findings: s.session.findings?.length ?? 0,
+        layoutMs: editor.lastLayoutMs,
       };
     },
   };

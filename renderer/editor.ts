@@ -6,14 +6,13 @@
 import { BridgeCallError, type BroadsheetApi, type OpenedDocument } from '../bridge';
 import { FontBook } from '../engine/fonts';
 import { checkDocument, type IssueDocument } from '../engine/model';
-import { layoutIssue } from '../engine/flow/layout-issue';
 import type { LaidOutIssue } from '../engine/flow/types';
 import { GlyphCache } from './canvas/glyph-cache';
 import type { PaintSources } from './canvas/paint';
 import { paintSources } from './canvas/sources';
 import type { HostKind } from './host';
 import { ImageStore, loadFonts } from './layout/resources';
-import { typesetterFor } from './layout/typesetter';
+import { LayoutClient } from './layout/layout-client';
 import { store, type Store } from './store/store';
 
 /** Message for any failure, naming the bridge error code when there is one. */
@@ -33,7 +32,11 @@ export class Editor {
   readonly sources: PaintSources;
   /** Milliseconds the last layout took (shown in the status bar, read by the benchmark). */
   lastLayoutMs = 0;
+  /** Runs layout in a Web Worker (or on this thread where workers are unavailable). */
+  readonly layouts: LayoutClient;
   private layoutTimer = 0;
+  private running: Promise<unknown> | null = null;
+  private queued = false;
 
   constructor(
     readonly api: BroadsheetApi,
@@ -41,6 +44,7 @@ export class Editor {
     readonly s: Store = store,
   ) {
     this.sources = paintSources(this.book, this.images, this.glyphs);
+    this.layouts = new LayoutClient(this.book);
     // Every document change re-runs layout (debounced to one run per frame of edits).
     let revision = -1;
     this.s.subscribe(() => {
@@ -76,42 +80,54 @@ export class Editor {
     const checked = checkDocument(JSON.stringify(opened.doc));
     if (!checked.ok) throw new Error(`${opened.name} is not a valid document: ${checked.findings.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
     const doc = checked.value;
-    await loadFonts(this.api, this.book, (done, total) =>
+    const added = await loadFonts(this.api, this.book, (done, total) =>
       this.s.session({ busy: { label: `Loading fonts ${done}/${total}` } }),
     );
+    this.layouts.addFonts(added);
     this.s.session({ busy: { label: 'Loading images' } });
     await this.images.load(this.api, opened.path, doc);
+    this.layouts.setImageSizes(this.images.sizes());
     this.s.open(doc, opened.path, opened.name);
+    this.s.session({ busy: { label: 'Laying out' } });
     await nextFrame();
-    this.layoutNow();
+    await this.layoutNow();
     void this.api.recent.add(opened.path).catch(() => undefined);
     void this.preflight();
   }
 
   private scheduleLayout(): void {
     cancelAnimationFrame(this.layoutTimer);
-    this.layoutTimer = requestAnimationFrame(() => this.layoutNow());
+    this.layoutTimer = requestAnimationFrame(() => void this.layoutNow());
   }
 
-  /** Lays out the current document now and stores the result. */
-  layoutNow(): LaidOutIssue | null {
+  /**
+   * Lays out the current document and stores the result (`fresh`: without the previous
+   * result's caches). While one layout runs, further requests collapse into one more run.
+   */
+  async layoutNow(fresh = false): Promise<LaidOutIssue | null> {
+    if (this.running) {
+      this.queued = true;
+      await this.running;
+      return this.s.get().layout;
+    }
     const d = this.s.get().document;
     if (!d) return null;
-    const t0 = performance.now();
+    const job = this.layouts.layout(d.doc, fresh);
+    this.running = job;
     try {
-      const layout = layoutIssue(d.doc, {
-        typesetter: typesetterFor(d.doc, this.book),
-        imageSize: (src) => {
-          const im = this.images.get(src);
-          return im ? { width: im.width, height: im.height } : null;
-        },
-      }, this.s.get().layout ?? undefined);
-      this.lastLayoutMs = performance.now() - t0;
-      this.s.laidOut(d.revision, layout);
-      return layout;
+      const r = await job;
+      this.lastLayoutMs = r.ms;
+      this.s.laidOut(d.revision, r.layout);
+      return r.layout;
     } catch (e) {
       this.s.session({ error: `Layout failed: ${describeError(e)}` });
       return null;
+    } finally {
+      this.running = null;
+      if (this.queued) {
+        this.queued = false;
+        void this.layoutNow();
+      }
     }
   }
 

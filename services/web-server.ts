@@ -201,6 +201,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       } else res.destroy();
     });
   });
+  // Small JSON answers must not wait for Nagle's algorithm and the peer's delayed ACK.
+  server.on('connection', (socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

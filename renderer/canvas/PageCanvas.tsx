@@ -81,7 +81,9 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     // Drop shadow of the sheet on the pasteboard.
     ctx.fillStyle = 'rgba(0,0,0,0.25)';
     ctx.fillRect(3 / scale, 3 / scale, list.width, list.height);
-    const report = paintPage(ctx, list, editor.sources, { bleed: !preview && guides.bleed });
+    // Only what the viewport shows is painted: at high zoom most of the page is off-canvas.
+    const visible = { x: -o.x / scale, y: -o.y / scale, width: view.w / scale, height: view.h / scale };
+    const report = paintPage(ctx, list, editor.sources, { bleed: !preview && guides.bleed, visible });
     setPainted(report.items);
   }, [list, scale, o.x, o.y, view, editor, preview, guides.bleed]);
 

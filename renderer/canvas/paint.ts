@@ -16,9 +16,31 @@ export interface PaintSources {
 
 /** What was painted and what could not be (a face or image not loaded yet). */
 export interface PaintReport {
+  /** Items painted (those outside the visible rectangle are not counted). */
   items: number;
   missingFaces: string[];
   missingImages: string[];
+}
+
+/** The rectangle of the page that is visible; items wholly outside it are skipped. */
+export interface PageRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function runVisible(run: GlyphRunItem, r: PageRect): boolean {
+  const n = run.glyphs.length;
+  if (n === 0) return false;
+  const first = run.glyphs[0]!;
+  const last = run.glyphs[n - 1]!;
+  // Generous box: a glyph may overhang its advance, and y offsets are small next to the size.
+  const x0 = run.x + Math.min(first.x, last.x) - run.size;
+  const x1 = run.x + Math.max(first.x, last.x) + last.advance + run.size;
+  const y0 = run.y - 1.5 * run.size;
+  const y1 = run.y + run.size;
+  return x1 >= r.x && x0 <= r.x + r.width && y1 >= r.y && y0 <= r.y + r.height;
 }
 
 function glyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, src: PaintSources, report: PaintReport): void {
@@ -29,13 +51,16 @@ function glyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, src: PaintSo
   }
   const s = run.size / face.unitsPerEm;
   ctx.fillStyle = cssColor(run.paint);
+  // Set each glyph's transform directly from the page transform (no save/restore per glyph:
+  // that was most of the painting time). The page transform is a scale plus a translation.
+  const m = ctx.getTransform();
   for (const g of run.glyphs) {
-    ctx.save();
-    ctx.translate(run.x + g.x, run.y + g.y);
-    ctx.scale(s, -s);
+    const x = run.x + g.x;
+    const y = run.y + g.y;
+    ctx.setTransform(m.a * s, 0, 0, -m.d * s, m.a * x + m.e, m.d * y + m.f);
     ctx.fill(src.glyphs.path(run.face, face, g.id));
-    ctx.restore();
   }
+  ctx.setTransform(m);
 }
 
 function image(ctx: CanvasRenderingContext2D, it: ImageItem, src: PaintSources, report: PaintReport): void {
@@ -86,6 +111,20 @@ function line(ctx: CanvasRenderingContext2D, it: LineItem): void {
   ctx.setLineDash([]);
 }
 
+/** Whether an item can touch the visible rectangle. */
+function itemVisible(item: DisplayItem, r: PageRect): boolean {
+  switch (item.type) {
+    case 'glyphs':
+      return runVisible(item, r);
+    case 'image':
+      return item.clip.x <= r.x + r.width && item.clip.x + item.clip.width >= r.x && item.clip.y <= r.y + r.height && item.clip.y + item.clip.height >= r.y;
+    case 'rect':
+      return item.x - item.strokeWidth <= r.x + r.width && item.x + item.width + item.strokeWidth >= r.x && item.y - item.strokeWidth <= r.y + r.height && item.y + item.height + item.strokeWidth >= r.y;
+    case 'line':
+      return Math.min(item.x1, item.x2) - item.width <= r.x + r.width && Math.max(item.x1, item.x2) + item.width >= r.x && Math.min(item.y1, item.y2) - item.width <= r.y + r.height && Math.max(item.y1, item.y2) + item.width >= r.y;
+  }
+}
+
 /** Paints one item. */
 export function paintItem(ctx: CanvasRenderingContext2D, item: DisplayItem, src: PaintSources, report: PaintReport): void {
   switch (item.type) {
@@ -104,7 +143,7 @@ export function paintItem(ctx: CanvasRenderingContext2D, item: DisplayItem, src:
  * Paints the page: paper white over the trim (and bleed when `bleed` is set), then every item.
  * The caller's transform maps points to device pixels.
  */
-export function paintPage(ctx: CanvasRenderingContext2D, page: PageDisplayList, src: PaintSources, opts: { bleed?: boolean } = {}): PaintReport {
+export function paintPage(ctx: CanvasRenderingContext2D, page: PageDisplayList, src: PaintSources, opts: { bleed?: boolean; visible?: PageRect } = {}): PaintReport {
   const report: PaintReport = { items: 0, missingFaces: [], missingImages: [] };
   const b = opts.bleed ? page.bleed : 0;
   ctx.fillStyle = '#fff';
@@ -117,6 +156,7 @@ export function paintPage(ctx: CanvasRenderingContext2D, page: PageDisplayList, 
     ctx.clip();
   }
   for (const item of page.items) {
+    if (opts.visible && !itemVisible(item, opts.visible)) continue;
     paintItem(ctx, item, src, report);
     report.items++;
   }

@@ -13,7 +13,7 @@ import type { IssueDocument } from '../../engine/model';
  * (services/engine-host.ts), added in the same order, so fallback choices match the PDF.
  * System fonts are listed by the host but not loaded (they are not embedded in exports).
  */
-export async function loadFonts(api: BroadsheetApi, book: FontBook, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function loadFonts(api: BroadsheetApi, book: FontBook, onProgress?: (done: number, total: number) => void): Promise<{ source: string; bytes: Uint8Array }[]> {
   const all = await api.fonts.list();
   const files = new Map<string, FontInfo>();
   for (const f of all) if (f.origin !== 'system' && !files.has(`${f.origin}/${f.file}`)) files.set(`${f.origin}/${f.file}`, f);
@@ -30,7 +30,7 @@ export async function loadFonts(api: BroadsheetApi, book: FontBook, onProgress?:
     }),
   );
   todo.forEach(([src], i) => book.addFont(bytes[i]!, src));
-  return todo.length;
+  return todo.map(([source], i) => ({ source, bytes: bytes[i]! }));
 }
 
 /** A decoded image and its natural size in points. */
@@ -59,6 +59,13 @@ export class ImageStore {
         }
       }),
     );
+  }
+
+  /** Natural sizes in pt of every image asked for (null: missing or unreadable). */
+  sizes(): Record<string, { width: number; height: number } | null> {
+    const out: Record<string, { width: number; height: number } | null> = {};
+    for (const [src, im] of this.images) out[src] = im ? { width: im.width, height: im.height } : null;
+    return out;
   }
 
   /** The decoded image, or undefined when missing or not loaded. */

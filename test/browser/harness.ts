@@ -58,12 +58,15 @@ export function launch(): Promise<Browser> {
 export interface AutomationView {
   ready(): boolean;
   renderPage(index: number, pxPerPt: number): string;
-  state(): { pages: number; page: number; view: string; labels: string[]; findings: number };
+  state(): { pages: number; page: number; view: string; labels: string[]; findings: number; layoutMs: number };
+  relayout(): Promise<number>;
 }
 
 /** Waits until the document is open and laid out (fonts and images loaded). */
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { broadsheetAutomation?: AutomationView }).broadsheetAutomation?.ready() === true, undefined, { timeout });
+  // globalThis, not window: this file is also compiled without DOM types (bench/). A string
+  // predicate would need eval, which the page's CSP rightly refuses.
+  await page.waitForFunction(() => (globalThis as unknown as { broadsheetAutomation?: AutomationView }).broadsheetAutomation?.ready() === true, undefined, { timeout });
 }
 
 /** Calls the automation surface in the page. */

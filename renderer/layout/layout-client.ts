@@ -1,0 +1,94 @@
+/**
+ * The editor's side of layout: in a Web Worker when the platform allows one, else on this
+ * thread (same engine call). Only the latest request matters: a layout asked for while one
+ * runs replaces any queued one, so a burst of edits costs at most two layouts.
+ */
+import type { FontBook } from '../../engine/fonts';
+import { layoutIssue } from '../../engine/flow/layout-issue';
+import type { LaidOutIssue } from '../../engine/flow/types';
+import type { IssueDocument } from '../../engine/model';
+import type { FromWorker, ToWorker } from './protocol';
+import { typesetterFor } from './typesetter';
+
+/** Result of one layout. */
+export interface LayoutResult {
+  layout: LaidOutIssue;
+  ms: number;
+}
+
+/** Runs layouts for one editor. */
+export class LayoutClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e: Error) => void }>();
+  private sizes: Record<string, { width: number; height: number } | null> = {};
+  private previous: LaidOutIssue | undefined;
+
+  constructor(private readonly book: FontBook) {
+    try {
+      this.worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'layout' });
+      this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        const w = this.waiting.get(e.data.id);
+        if (!w) return;
+        this.waiting.delete(e.data.id);
+        if (e.data.type === 'laid-out') w.resolve({ layout: e.data.layout, ms: e.data.ms });
+        else w.reject(new Error(e.data.message));
+      };
+      this.worker.onerror = (e) => {
+        // A worker that cannot start (e.g. a restrictive host) falls back to this thread.
+        e.preventDefault();
+        this.fallBack(new Error(e.message || 'the layout worker failed'));
+      };
+    } catch {
+      this.worker = null;
+    }
+  }
+
+  /** Whether layout runs off the UI thread. */
+  get offThread(): boolean {
+    return this.worker !== null;
+  }
+
+  private fallBack(err: Error): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+
+  private send(m: ToWorker, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(m, transfer);
+  }
+
+  /** Gives the worker the font files (copies: the painter keeps its own). */
+  addFonts(files: { source: string; bytes: Uint8Array }[]): void {
+    if (!files.length) return;
+    const copies = files.map((f) => ({ source: f.source, bytes: f.bytes.slice() }));
+    this.send({ type: 'fonts', files: copies }, copies.map((c) => c.bytes.buffer));
+  }
+
+  /** Natural image sizes in pt. */
+  setImageSizes(sizes: Record<string, { width: number; height: number } | null>): void {
+    this.sizes = { ...this.sizes, ...sizes };
+    this.send({ type: 'images', sizes });
+  }
+
+  /** Lays out `doc`. */
+  async layout(doc: IssueDocument, fresh = false): Promise<LayoutResult> {
+    if (this.worker) {
+      const id = this.nextId++;
+      try {
+        return await new Promise<LayoutResult>((resolve, reject) => {
+          this.waiting.set(id, { resolve, reject });
+          this.send({ type: 'layout', id, doc, fresh });
+        });
+      } catch (e) {
+        if (this.worker) throw e; // a layout error, not a dead worker
+      }
+    }
+    const t0 = performance.now();
+    const layout = layoutIssue(doc, { typesetter: typesetterFor(doc, this.book), imageSize: (src) => this.sizes[src] ?? null }, fresh ? undefined : this.previous);
+    this.previous = layout;
+    return { layout, ms: performance.now() - t0 };
+  }
+}
