@@ -8,6 +8,8 @@ import type { FontHandle } from './fonts';
 
 /** A number as PDF content writes it: at most 3 decimals, no exponent, no "-0". */
 export function num(n: number): string {
+  // A NaN or Infinity would make the content stream unreadable; fail the export instead.
+  if (!Number.isFinite(n)) throw new Error(`the display list holds a non-finite number (${n}); the layout is broken`);
   const r = Math.round(n * 1000) / 1000;
   if (r === 0) return '0';
   return String(r);

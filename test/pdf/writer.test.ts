@@ -197,3 +197,13 @@ describe('golden pages', () => {
     expect(r.diffRatio).toBeLessThan(0.002);
   });
 });
+
+describe('bad input', () => {
+  it('fails with a clear message on a non-finite coordinate or an unknown face', async () => {
+    const [first] = fixturePages('photo.png').pages;
+    const broken = { ...first!, items: [{ type: 'line' as const, x1: 0, y1: Number.NaN, x2: 10, y2: 10, width: 1, paint: { cmyk: [0, 0, 0, 100] as [number, number, number, number] }, overprint: false }] };
+    await expect(writePdf([broken], options('pdfx1a'), { fonts: fixtureFonts, images: fileImageSource(dir, ICC) })).rejects.toThrow(/non-finite number/);
+    const glyphs = { ...first!, items: first!.items.filter((i) => i.type === 'glyphs').map((i) => ({ ...i, face: 'NoSuchFace' })) };
+    await expect(writePdf([glyphs], options('pdfx1a'), { fonts: fixtureFonts, images: fileImageSource(dir, ICC) })).rejects.toThrow(/NoSuchFace/);
+  });
+});
