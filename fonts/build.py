@@ -49,7 +49,7 @@ LATIN_FEATURES = ['kern', 'liga', 'locl', 'ccmp', 'mark', 'mkmk', 'case', 'c2sc'
                   'pnum', 'tnum', 'frac', 'numr', 'dnom', 'sups', 'subs', 'ordn', 'zero', 'salt', 'ss03', 'ss04']
 # Language systems kept in the CJK faces' GSUB/GPOS besides the default one. The SC face's default
 # glyphs are already the mainland forms; the JAN/KOR/ZHT/ZHH `locl` rules would pull in the regional
-# variant of thousands of ideographs (5.8 MB instead of 3.5 MB per file) for text we do not cover.
+# variant of thousands of ideographs (5.8 MB instead of 3.3 MB per Song file) for text we do not cover.
 CJK_LANGSYS = ('ZHS ',)
 
 
