@@ -5,6 +5,7 @@
  * composing the page once, as in the editor after opening a document.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { FontBook } from '../engine/fonts';
 import { defaultParagraphStyle } from '../engine/style';
 import { composeParagraph, type TextEnv } from '../engine/text';
@@ -25,10 +26,20 @@ async function fonts(): Promise<{ book: FontBook; which: string }> {
   }
 }
 
+/** CPU time of fn in ms (user + system): steadier than wall time when the machine is shared. */
+function cpuMs(fn: () => void): number {
+  const t = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 };
+
+const loadAverage = (): string => loadavg()[0]!.toFixed(1);
 
 /** Runs the composer benchmarks. */
 export async function bench(): Promise<Record<string, number | string>> {
@@ -66,13 +77,15 @@ export async function bench(): Promise<Record<string, number | string>> {
   };
   one(para);
   const edits: number[] = [];
+  const editsCpu: number[] = [];
   for (let i = 0; i < 60; i++) {
     const at = (i * 37) % para.length;
     const edited = para.slice(0, at) + para[(i * 11) % para.length] + para.slice(at);
     t = performance.now();
-    one(edited);
+    editsCpu.push(cpuMs(() => one(edited)));
     edits.push(performance.now() - t);
   }
+  const pageCpu = median([0, 1, 2].map(() => cpuMs(composeAll)));
   // English: a 300-character paragraph with hyphenation.
   const en = 'International typography depends on hyphenation and justification working together: a narrow column of six picas gives the breaker very few choices, and a single long word can spoil an otherwise quiet paragraph. The council approved a budget of $16.7 million for the harbour district on Tuesday.';
   const enStyle = defaultParagraphStyle('en');
@@ -94,6 +107,9 @@ export async function bench(): Promise<Record<string, number | string>> {
     'compose seed page (ms)': page,
     'ms per 1000 chars': page / (chars / 1000),
     'recompose 300-char paragraph after 1-char edit (ms)': median(edits),
+    'recompose 300-char paragraph after 1-char edit, CPU time (ms)': median(editsCpu),
+    'compose seed page, CPU time (ms)': pageCpu,
+    'load average (1 min) during the run': loadAverage(),
     'recompose 300-char paragraph after 1-char edit, p90 (ms)': [...edits].sort((a, b) => a - b)[Math.floor(edits.length * 0.9)]!,
     'recompose 300-char English paragraph after 1-char edit (ms)': median(enEdits),
   };

@@ -100,59 +100,92 @@ function greedy(it: Items, p: BreakParams): number[] {
 }
 
 function totalFit(it: Items, p: BreakParams): number[] {
-  // Active nodes are compacted in place; new nodes per candidate are kept per line class
-  // (lines with distinct measures) in a small array, so the inner loop allocates nothing
-  // but the nodes it keeps.
+  // Active nodes are compacted in place; the best new node per line class (lines with
+  // distinct measures) is tracked in scalars and allocated once per candidate. The line
+  // metrics' fast path is inlined over local typed arrays: this loop is the composer's hot spot.
   const active: Node[] = [{ pos: p.startUnit, line: 0, demerits: 0, hyphen: false, prev: null }];
   const classes = Math.min(p.distinctLines, 64) + 1;
-  const best: (Node | undefined)[] = new Array<Node | undefined>(classes);
+  const bestPrev: (Node | null)[] = new Array<Node | null>(classes).fill(null);
+  const bestTotal = new Float64Array(classes);
+  const bestHyphen = new Uint8Array(classes);
   const met = emptyMetrics();
   const measures: number[] = [];
   const measureOf = (line: number): number => (measures[line] ??= p.measure(line));
-  for (let j = p.startUnit + 1; j <= it.n; j++) {
-    const isEnd = j === it.n;
-    const kind = isEnd ? Brk.Forced : it.brk[j]!;
+  const { Q, SH, ST, gap, gshrink, gstretch, sTrim, sTrimSh, eLast, eDrop, eDropSh, eDropSt, eTrim, eTrimSh, LAT, CMP, brk, n, em } = it;
+  const ragged = !p.justify;
+  for (let j = p.startUnit + 1; j <= n; j++) {
+    const isEnd = j === n;
+    const kind = isEnd ? Brk.Forced : brk[j]!;
     if (kind === Brk.None) continue;
-    best.fill(undefined);
+    bestPrev.fill(null);
+    const hyphenHere = !isEnd && kind === Brk.Hyphen;
+    const hw = hyphenHere ? it.hyphenWidth(j) : 0;
+    const k = eLast[j]!;
+    const stretchable = p.justify ? !isEnd || p.justifyLast : !isEnd;
     let kept = 0;
     let lastDropped: Node | null = null;
     for (let ai = 0; ai < active.length; ai++) {
       const a = active[ai]!;
       const measure = measureOf(a.line);
-      // Quick overfull test from the prefix sums before the full metrics.
-      const rough = it.Q[j]! - it.Q[a.pos]! - it.gap[a.pos]!;
-      const roughShrink = it.SH[j]! - it.SH[a.pos]!;
-      if (rough - roughShrink - 2 * it.em * 4 > measure) {
-        if (!lastDropped || a.pos > lastDropped.pos || (a.pos === lastDropped.pos && a.demerits < lastDropped.demerits)) lastDropped = a;
-        continue;
+      const ap = a.pos;
+      let natural: number;
+      let shrink: number;
+      let stretch: number;
+      let restore: number;
+      if (k > ap) {
+        natural = Q[j]! - Q[ap]! - gap[ap]! - sTrim[ap]! - eDrop[j]! - eTrim[j]! + hw;
+        shrink = SH[j]! - SH[ap]! - gshrink[ap]! - sTrimSh[ap]! - eDropSh[j]! - eTrimSh[j]!;
+        if (shrink < 0) shrink = 0;
+        if (natural - shrink > measure + EPS) {
+          if (!lastDropped || ap > lastDropped.pos || (ap === lastDropped.pos && a.demerits < lastDropped.demerits)) lastDropped = a;
+          continue;
+        }
+        stretch = ST[j]! - ST[ap]! - gstretch[ap]! - eDropSt[j]!;
+        if (stretch < 0) stretch = 0;
+        restore = LAT[j] === LAT[ap] ? sTrim[ap]! + eTrim[j]! + (CMP[k + 1]! - CMP[ap]!) : 0;
+      } else {
+        lineMetrics(it, ap, j, met);
+        natural = met.natural;
+        shrink = met.shrink;
+        stretch = met.stretch;
+        restore = met.restore;
       }
-      lineMetrics(it, a.pos, j, met);
-      // Justified lines stretch (the last only for justify-all); ragged lines are scored on
-      // their slack, except the last, which may be as short as it likes.
-      const stretchable = p.justify ? !isEnd || p.justifyLast : !isEnd;
-      const r = ratio(met, measure, stretchable, !p.justify, it.em);
+      // Adjustment ratio (see ratio()): justified lines stretch (the last only for
+      // justify-all); ragged lines are scored on their slack, the last one not at all.
+      const diff = measure - natural;
+      let r: number;
+      if (diff > -EPS && diff < EPS) r = 0;
+      else if (diff < 0) r = shrink > EPS ? diff / shrink : -Infinity;
+      else if (!stretchable) r = 0;
+      else if (ragged) r = diff / (3 * em);
+      else r = stretch + restore > EPS ? diff / (stretch + restore) : 1000;
       if (r < -1 - EPS) {
         // Overfull: this node can never start a line reaching j or beyond.
-        if (!lastDropped || a.pos > lastDropped.pos || (a.pos === lastDropped.pos && a.demerits < lastDropped.demerits)) lastDropped = a;
+        if (!lastDropped || ap > lastDropped.pos || (ap === lastDropped.pos && a.demerits < lastDropped.demerits)) lastDropped = a;
         continue;
       }
       active[kept++] = a;
-      const badness = Math.min(r >= 1000 ? 1e8 : 1e7, 100 * Math.abs(r) ** 3);
-      const penalty = met.hyphen ? HYPHEN_PENALTY : 0;
-      let d = (10 + badness) ** 2 + penalty * penalty;
-      if (met.hyphen && a.hyphen) d += DOUBLE_HYPHEN_DEMERITS;
+      const ar = r < 0 ? -r : r;
+      const badness = r >= 1000 ? 1e8 : Math.min(1e7, 100 * ar * ar * ar);
+      const penalty = hyphenHere ? HYPHEN_PENALTY : 0;
+      let d = (10 + badness) * (10 + badness) + penalty * penalty;
+      if (hyphenHere && a.hyphen) d += DOUBLE_HYPHEN_DEMERITS;
       if (isEnd && a.hyphen) d += FINAL_HYPHEN_DEMERITS;
-      if (isEnd && p.avoidSingleCharLastLine && a.pos > p.startUnit && singleCharTail(it, a.pos)) d += SINGLE_CHAR_LAST_LINE_DEMERITS;
-      const key = Math.min(a.line + 1, classes - 1);
+      if (isEnd && p.avoidSingleCharLastLine && ap > p.startUnit && singleCharTail(it, ap)) d += SINGLE_CHAR_LAST_LINE_DEMERITS;
+      const key = a.line + 1 < classes - 1 ? a.line + 1 : classes - 1;
       const total = a.demerits + d;
-      const cur = best[key];
-      if (!cur || total < cur.demerits) best[key] = { pos: j, line: a.line + 1, demerits: total, hyphen: met.hyphen, prev: a };
+      if (bestPrev[key] === null || total < bestTotal[key]!) {
+        bestPrev[key] = a;
+        bestTotal[key] = total;
+        bestHyphen[key] = hyphenHere ? 1 : 0;
+      }
     }
     active.length = kind === Brk.Forced ? 0 : kept;
     let added = 0;
-    for (const nd of best) {
-      if (nd) {
-        active.push(nd);
+    for (let c = 0; c < classes; c++) {
+      const prev = bestPrev[c];
+      if (prev) {
+        active.push({ pos: j, line: prev.line + 1, demerits: bestTotal[c]!, hyphen: bestHyphen[c] === 1, prev });
         added++;
       }
     }
@@ -163,7 +196,7 @@ function totalFit(it: Items, p: BreakParams): number[] {
     if (isEnd) break;
   }
   let end: Node | null = null;
-  for (const a of active) if (a.pos === it.n && (!end || a.demerits < end.demerits)) end = a;
+  for (const a of active) if (a.pos === n && (!end || a.demerits < end.demerits)) end = a;
   const out: number[] = [];
   for (let nd = end; nd && nd.prev; nd = nd.prev) out.push(nd.pos);
   return out.reverse();

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FontBook, FontError } from '../../engine/fonts';
 import { NOTO_SERIF, NOTO_SERIF_CJK, testFonts } from '../text/helpers';
@@ -62,5 +65,28 @@ describe('FontBook', () => {
       book.face(infos[0]!.key).hasChar(0x41);
     }).toThrow();
     expect(() => book.face('nope')).toThrow(/nope/);
+  });
+});
+
+describe('web font formats', () => {
+  // WOFF and WOFF2 copies of Noto Serif made with Debian's fontTools (python3-fonttools + brotli).
+  const dir = mkdtempSync(path.join(tmpdir(), 'woff-'));
+  const py = spawnSync('/usr/bin/python3', ['-c', `
+from fontTools.ttLib import TTFont
+f = TTFont(${JSON.stringify(NOTO_SERIF)})
+f.flavor = 'woff'; f.save(${JSON.stringify(path.join(dir, 'a.woff'))})
+f.flavor = 'woff2'; f.save(${JSON.stringify(path.join(dir, 'a.woff2'))})
+`]);
+  const made = py.status === 0 && existsSync(path.join(dir, 'a.woff2'));
+  it.skipIf(!made)('loads WOFF and WOFF2 with the same metrics and shaping as the TTF', () => {
+    const book = new FontBook();
+    const [ttf] = book.addFont(new Uint8Array(readFileSync(NOTO_SERIF)), 'ttf');
+    const [woff] = book.addFont(new Uint8Array(readFileSync(path.join(dir, 'a.woff'))), 'woff');
+    const [woff2] = book.addFont(new Uint8Array(readFileSync(path.join(dir, 'a.woff2'))), 'woff2');
+    expect(woff!.key).toBe('NotoSerif-Regular#2');
+    expect(woff2!.key).toBe('NotoSerif-Regular#3');
+    const shaped = (key: string) => book.face(key).shape('Typography', { kern: true, liga: true }, 'latn', '');
+    expect(shaped(woff!.key)).toEqual(shaped(ttf!.key));
+    expect(shaped(woff2!.key)).toEqual(shaped(ttf!.key));
   });
 });
