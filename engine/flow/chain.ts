@@ -92,7 +92,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 
 /** Fills a frame, or reuses the cached fill when nothing it read has changed. */
 function fillCached(ctx: ChainContext, cf: ChainFrame, start: Cursor, fromLine: PreparedParagraph | null, toLine: ParaMetrics | null, run: () => FrameFill): { fill: FrameFill; reused: boolean } {
-  const sig = JSON.stringify([geometryKey(cf), start, fromLine?.key ?? null, toLine ? 1 : 0]);
+  const sig = JSON.stringify([geometryKey(cf), start, fromLine?.key ?? null, toLine]);
   const key = `${cf.frame.id}|${toLine ? 'to' : ''}`;
   const hit = ctx.cache.get(key);
   if (hit && hit.sig === sig && sameKeys(hit.paraKeys, readKeys(ctx, start, hit.fill.end))) {
