@@ -18,9 +18,11 @@ export function caretAt(m: ToolMachine, x: number, y: number): TextSelection | n
     if (hit && 'story' in hit && hit.story === story.id) offset = hit.offset;
     else {
       // A click in the frame below its last line: the caret goes after that frame's text.
-      const lines = lp.frames.filter((f) => f.source === frame.id && f.role === 'frame').flatMap((f) => f.lines).filter((l) => l.story === story.id);
+      const lines = lp.frames.filter((f) => f.source === frame.id && f.role === 'frame').flatMap((f) => f.lines).filter((l) => l.story === story.id && l.end >= 0);
       offset = lines.length ? lines[lines.length - 1]!.end : 0;
     }
   }
+  // Lines with no source text (an empty paragraph) carry -1: the caret then sits at 0.
+  offset = Math.max(0, offset);
   return { story: story?.id ?? '', frame: frame.id, anchor: offset, focus: offset };
 }
