@@ -40,7 +40,10 @@ export function composeParagraph(req: ComposeRequest, env: TextEnv): ComposedPar
   const { text, style } = req;
   const keep = { keepWithNext: style.keepWithNext, keepTogether: style.keepTogether };
   const from = Math.max(0, Math.min(req.from ?? 0, text.length));
-  const widthOf = (line: number): number => (typeof req.width === 'function' ? req.width(line) : req.width);
+  const widthOf = (line: number): number => {
+    const w = typeof req.width === 'function' ? req.width(line) : req.width;
+    return Number.isFinite(w) && w > 0 ? w : 0;
+  };
   const spans = coverSpans(req);
   const fallback = env.fallbackFamilies ?? [];
   const chars = itemize(text, spans, env.fonts, fallback, style.lang);
