@@ -28,6 +28,53 @@ describe('desktop build', () => {
   }, 120_000);
 });
 
+describe('the built preload, run against a fake electron', () => {
+  /** Loads out/preload/index.cjs with `require('electron')` answered by fakes. */
+  function loadPreload() {
+    const exposed: Record<string, Record<string, unknown>> = {};
+    const invoked: [string, unknown][] = [];
+    const listeners = new Map<string, ((e: unknown, msg: unknown) => void)[]>();
+    const electron = {
+      contextBridge: { exposeInMainWorld: (k: string, v: Record<string, unknown>) => void (exposed[k] = v) },
+      ipcRenderer: {
+        invoke: async (ch: string, req: unknown) => (invoked.push([ch, req]), { ok: true, value: { mode: 'electron', version: '0.1.0' } }),
+        on: (ch: string, l: (e: unknown, m: unknown) => void) => void listeners.set(ch, [...(listeners.get(ch) ?? []), l]),
+        removeListener: (ch: string, l: (e: unknown, m: unknown) => void) => void listeners.set(ch, (listeners.get(ch) ?? []).filter((x) => x !== l)),
+      },
+    };
+    const code = readFileSync(path.join(root, 'out/preload/index.cjs'), 'utf8');
+    const mod = { exports: {} };
+    const fakeRequire = (id: string) => {
+      if (id !== 'electron') throw new Error(`the preload required ${id}`);
+      return electron;
+    };
+    new Function('require', 'module', 'exports', code)(fakeRequire, mod, mod.exports);
+    return { exposed, invoked, listeners };
+  }
+
+  // Runs after the build test above (tests in a file run in order).
+  it('exposes the API and the shell, invokes only broadsheet: channels, strips the IPC event', async () => {
+    const { exposed, invoked, listeners } = loadPreload();
+    expect(Object.keys(exposed).sort()).toEqual(['broadsheet', 'broadsheetShell']);
+    const api = exposed.broadsheet as { app: { info(): Promise<unknown> } };
+    expect(await api.app.info()).toEqual({ mode: 'electron', version: '0.1.0' });
+    expect(invoked).toEqual([['broadsheet:app.info', {}]]);
+    const shell = exposed.broadsheetShell as { onCommand(l: (n: string) => void): () => void; documentState(d: boolean, doc?: unknown): void };
+    const got: unknown[] = [];
+    const off = shell.onCommand((...args) => got.push(args));
+    for (const l of listeners.get('broadsheet:shell.command') ?? []) l({ sender: 'the IpcRendererEvent' }, { name: 'file.save' });
+    expect(got).toEqual([['file.save']]);
+    off();
+    expect(listeners.get('broadsheet:shell.command')).toEqual([]);
+    // Dirty states are coalesced; a clean state goes at once.
+    invoked.length = 0;
+    shell.documentState(true, { a: 1 });
+    shell.documentState(true, { a: 2 });
+    shell.documentState(false);
+    expect(invoked).toEqual([['broadsheet:shell.documentState', { dirty: false }]]);
+  });
+});
+
 describe('desktop app (real Electron)', () => {
   it.skipIf(!electronAvailable)('opens the sample issue in a sandboxed window on app://', async () => {
     const { _electron } = await import('playwright-core');
