@@ -21,6 +21,7 @@ import type { AppPaths } from './app-paths';
 import { DocumentWindows, confirmClose, type DocumentSlot } from './document-windows';
 import { createProcessExporter, type WorkerHandle } from './export-process';
 import { registerChannels } from './ipc/register';
+import { routeWindowRequest } from './window-requests';
 import type { ChannelTable, InvokeEvent } from './ipc/validated-ipc';
 import { buildMenuTemplate, type MainAction, type MenuSpec } from './menu-template';
 import { APP_ENTRY } from './security/origin';
@@ -100,19 +101,9 @@ export class Shell {
       names: CHANNEL_NAMES,
       dispatch: async (name, request, event): Promise<Result<unknown>> => {
         const slot = this.slotOf(event);
-        const req = (request ?? {}) as Record<string, unknown>;
-        if (name === 'document.open' && slot && req.path === undefined && typeof request === 'object') {
-          // A window created for a document opens that one, not a dialog.
-          if (slot.initialDoc !== undefined) {
-            const name = slot.path ? path.basename(slot.path) : 'Untitled (recovered)';
-            return ok({ path: slot.path ?? '', name, doc: slot.initialDoc });
-          }
-          if (slot.path) request = { path: slot.path };
-        }
-        if (name === 'document.save' && slot?.path && typeof request === 'object' && request && req.path === undefined) {
-          request = { ...req, path: slot.path };
-        }
-        const r = await dispatch(handlers, name, request);
+        const routed = routeWindowRequest(slot, name, request);
+        if ('answer' in routed) return routed.answer;
+        const r = await dispatch(handlers, name, routed.request);
         if (r.ok && slot) await this.afterDocumentCall(name, slot, r.value as { path?: string });
         return r;
       },
