@@ -29,7 +29,7 @@ export interface BreakParams {
 
 const EPS = 1e-6;
 const HYPHEN_PENALTY = 50;
-const DOUBLE_HYPHEN_DEMERITS = 3000;
+const DOUBLE_HYPHEN_DEMERITS = 10_000;
 const SINGLE_CHAR_LAST_LINE_DEMERITS = 200_000;
 /** TeX's \finalhyphendemerits: no hyphen on the next-to-last line. */
 const FINAL_HYPHEN_DEMERITS = 5000;
