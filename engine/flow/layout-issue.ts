@@ -30,6 +30,8 @@ interface Cache {
 /** Line records by placed line (placed lines live as long as the fill cache keeps them). */
 const RECORDS = new WeakMap<PlacedLine, { prepared: PreparedParagraph; swatches: readonly Swatch[]; frame: string; role: string; rec: LineRecord }>();
 
+const LINE_RECORDS = new WeakMap<PlacedLine['line'], Map<string, { prepared: PreparedParagraph; swatches: readonly Swatch[]; rec: LineRecord }>>();
+
 /** Layout caches, kept beside each result so that a later layout can start from them. */
 const CACHES = new WeakMap<LaidOutIssue, Cache>();
 
@@ -76,8 +78,16 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     // Lines of a reused fill keep their record while nothing it shows has changed.
     const hit = RECORDS.get(pl);
     if (hit && hit.prepared === p && hit.swatches === doc.swatches && hit.frame === frame && hit.role === role) return hit.rec;
+    // Generated lines (headlines, folios, jump lines) are placed afresh each time, but their
+    // composed line is memoised: keyed by it and the position, their record is reused too.
+    const where = `${pl.x}|${pl.baseline}|${pl.col}|${frame}|${role}|${story ?? ''}`;
+    let byLine = LINE_RECORDS.get(pl.line);
+    const known = byLine?.get(where);
+    if (known && known.prepared === p && known.swatches === doc.swatches) return known.rec;
     const rec = lineRecord({ line: pl.line, prepared: p, composedStart: pl.paraStart, x: pl.x, baseline: pl.baseline, column: pl.col, story, role, frame, swatches });
     RECORDS.set(pl, { prepared: p, swatches: doc.swatches, frame, role, rec });
+    if (!byLine) LINE_RECORDS.set(pl.line, (byLine = new Map()));
+    byLine.set(where, { prepared: p, swatches: doc.swatches, rec });
     return rec;
   };
 
@@ -97,7 +107,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
       if (!p) {
         p = ts.generated(jumpText(doc.issue.jumps.from, doc.issue, fromIndex + 1, labels[fromIndex]!), jumpStyle, { align: 'left' });
         // Never alone at a column head: the from-line keeps with the text it introduces.
-        p = { ...p, metrics: { ...p.metrics, keepWithNext: true } };
+        p = keptWithNext(p);
         fromLines.set(fromIndex, p);
       }
       return p;
@@ -238,14 +248,20 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     if (img) r.frames = [img.id, ...r.frames.filter((id) => !id.endsWith('~caption'))];
   }
 
+  const before = new Map((previous?.pages ?? []).map((p) => [p.id as string, p]));
   const outPages: LaidOutPage[] = pages.map((pf) => {
     const page = doc.pages[pf.index]!;
+    const old = before.get(page.id);
+    // A page whose frames and line records are all as before keeps its display list.
+    if (old && old.number === pf.index + 1 && old.label === labels[pf.index] && old.display.width === pf.template.trim.width && old.display.height === pf.template.trim.height && sameFrames(old.frames, pf.frames)) {
+      return { ...old, frames: pf.frames };
+    }
     return {
       id: page.id,
       number: pf.index + 1,
       label: labels[pf.index]!,
       frames: pf.frames,
-      display: buildDisplayList({ page, number: pf.index + 1, label: labels[pf.index]!, template: pf.template, frames: pf.frames}),
+      display: buildDisplayList({ page, number: pf.index + 1, label: labels[pf.index]!, template: pf.template, frames: pf.frames }),
     };
   });
   const order = new Map(doc.stories.map((s, i) => [s.id as string, i]));
@@ -253,6 +269,28 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   const out: LaidOutIssue = { pages: outPages, stories: storyRecords, jumps, missing, stats, warnings };
   CACHES.set(out, { identity: ts.identity, fills });
   return out;
+}
+
+const KEPT = new WeakMap<PreparedParagraph, PreparedParagraph>();
+
+/** The paragraph with keep-with-next set (one object per paragraph, so caches keyed by it hold). */
+function keptWithNext(p: PreparedParagraph): PreparedParagraph {
+  let k = KEPT.get(p);
+  if (!k) KEPT.set(p, (k = { ...p, metrics: { ...p.metrics, keepWithNext: true } }));
+  return k;
+}
+
+/** Whether two frame lists paint the same: same boxes, same art, the very same line records. */
+function sameFrames(a: readonly LaidOutFrame[], b: readonly LaidOutFrame[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const f = a[i]!;
+    const g = b[i]!;
+    if (f.id !== g.id || f.x !== g.x || f.y !== g.y || f.width !== g.width || f.height !== g.height || f.z !== g.z || f.lines.length !== g.lines.length) return false;
+    for (let k = 0; k < f.lines.length; k++) if (f.lines[k] !== g.lines[k]) return false;
+    if (f.art.length !== g.art.length || (f.art.length && JSON.stringify(f.art) !== JSON.stringify(g.art))) return false;
+  }
+  return true;
 }
 
 function union(a: Rect, b: Rect): Rect {
