@@ -7,7 +7,7 @@
 import type { ResolvedParagraphStyle } from '../style/types';
 import { isLatinAlnum } from './chars';
 import { isUnbreakablePair } from './kinsoku';
-import { punctShrinkClass, unitWidth, SHRINK_CLASSES } from './punctuation';
+import { punctShrinkClass, unitWidth } from './punctuation';
 import type { Unit } from './shape';
 
 /** Stretch classes, in clreq's expansion order. */
@@ -194,6 +194,5 @@ export function buildItems(units: Unit[], brkAt: Uint8Array, style: ResolvedPara
     }
     return hw * u.size;
   };
-  void SHRINK_CLASSES;
   return { units, n, w, gap, ushrink, uclass, ustretch, gshrink, gclass, gstretch, gsclass, brk, Q, SH, ST, LAT, CMP, sTrim, sTrimSh, eLast, eDrop, eDropSh, eDropSt, eTrim, eTrimSh, hyphenWidth, em: style.chars.size };
 }

@@ -47,7 +47,7 @@ export function justifyLine(it: Items, a: number, m: LineMetrics, target: number
   const spaceW = (i: number): number => it.w[i]! - it.units[i]!.advance;
   // Width of space units is it.w (the Han–Latin gap may replace the font's space).
   for (let i = a; i <= last; i++) if (it.units[i]!.cls === 'space') unitExtra[i - a] = spaceW(i);
-  let need = target - m.natural;
+  const need = target - m.natural;
   if (need < -EPS) shrink(it, a, last, m, -need, remLeft, remRight, unitExtra, gap);
   else if (need > EPS && fill) stretch(it, a, last, m, need, remLeft, remRight, unitExtra, gap);
   let width = 0;
@@ -55,7 +55,6 @@ export function justifyLine(it: Items, a: number, m: LineMetrics, target: number
     width += gap[i - a]! + it.units[i]!.advance - remLeft[i - a]! - remRight[i - a]! + unitExtra[i - a]!;
   }
   if (m.hyphen) width += it.hyphenWidth(last + 1);
-  need = 0;
   return { a, last, remLeft, remRight, unitExtra, gap, width };
 }
 
