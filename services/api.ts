@@ -16,6 +16,7 @@ import { fontFamilies } from './package';
 import { checkLinks } from './links';
 import { openDocument, saveDocument, DOCUMENT_EXTENSION } from './document-store';
 import { confine, fsError } from './api-paths';
+import { writeFileAtomic } from './atomic-write';
 import { scanFonts, SYSTEM_FONT_DIRS, type CatalogEntry } from './api-font-catalog';
 
 /** Writes a PDF for a document; injected by the host (services/export.ts in practice). */
@@ -150,7 +151,7 @@ export function createServices(opts: ServiceOptions): Services {
       if (jobId) report({ jobId, phase, done, total, finished: false });
     });
     if (jobId) report({ jobId, phase: 'done', done: r.pages, total: r.pages, finished: true });
-    return { ...r, absDoc };
+    return r;
   }
 
   const handlers: Handlers = {
@@ -224,13 +225,13 @@ export function createServices(opts: ServiceOptions): Services {
       return { bytes: new Uint8Array(bytes), mime, width: meta.width ?? 0, height: meta.height ?? 0, density };
     },
     'export.pdf': async ({ doc, docPath, options, jobId }) => {
+      // Check where the PDF goes before spending time on it.
+      const absDoc = await confine(root, base, docPath);
+      const out = options.path ? await confine(root, path.dirname(absDoc), options.path) : absDoc.replace(/\.[^./\\]+$/, '') + '.pdf';
       const r = await exportBytes(doc, docPath, options, jobId);
-      const out = options.path
-        ? await confine(root, path.dirname(r.absDoc), options.path)
-        : r.absDoc.replace(/\.[^./\\]+$/, '') + '.pdf';
-      if (!opts.exporter) throw new ServiceError('unsupported', 'no exporter');
       try {
-        await fsp.writeFile(out, r.bytes);
+        // Atomic: a reader (or a crash) never sees half a PDF.
+        await writeFileAtomic(out, r.bytes);
       } catch (e) {
         throw fsError(e, out, 'writing the PDF');
       }

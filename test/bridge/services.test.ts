@@ -113,6 +113,32 @@ describe('services/api', () => {
     expect(r.ok && (r.value as { files: { name: string }[] }).files.map((f) => f.name)).toEqual(['copy.broadsheet', 'jinshan.broadsheet']);
   });
 
+  it('exports through an injected exporter, reporting progress by job id', async () => {
+    const withExporter = createServices({
+      mode: 'web',
+      version: 't',
+      root: path.join(dir, 'issue'),
+      documentPath: doc,
+      systemFonts: [],
+      exporter: async (_d, _p, _o, progress) => {
+        progress('page', 1, 2);
+        return { bytes: new TextEncoder().encode('%PDF-1.4 test'), pages: 2 };
+      },
+    });
+    const opened = await dispatch(withExporter.handlers, 'document.open', {});
+    if (!opened.ok) throw new Error(opened.error.message);
+    const seen: string[] = [];
+    withExporter.onProgress((p) => seen.push(`${p.phase} ${p.done}/${p.total}${p.finished ? ' finished' : ''}`));
+    const r = await dispatch(withExporter.handlers, 'export.pdf', { doc: (opened.value as { doc: unknown }).doc, docPath: doc, options: { path: 'out.pdf' }, jobId: 'j1' });
+    expect(r.ok && r.value).toMatchObject({ pages: 2, size: 13 });
+    expect(await readFile(path.join(dir, 'issue', 'out.pdf'), 'utf8')).toBe('%PDF-1.4 test');
+    expect(seen).toEqual(['page 1/2', 'done 2/2 finished']);
+    const polled = await dispatch(withExporter.handlers, 'jobs.progress', { jobId: 'j1' });
+    expect(polled.ok && polled.value).toMatchObject({ finished: true });
+    const outside = await dispatch(withExporter.handlers, 'export.pdf', { doc: (opened.value as { doc: unknown }).doc, docPath: doc, options: { path: '../../out.pdf' } });
+    expect(!outside.ok && outside.error.code).toBe('forbidden');
+  });
+
   it('export without an exporter says so instead of failing obscurely', async () => {
     const opened = await call('document.open', {});
     if (!opened.ok) throw new Error(opened.error.message);
