@@ -55,6 +55,17 @@ describe('incremental relayout', () => {
     expect(strip(inc)).toBe(strip(layoutIssue(changed, { typesetter: ts })));
   });
 
+  it('keeps the display list of pages the edit does not touch', () => {
+    const changed = edit(doc, 4, (t) => '庚' + t.slice(1));
+    const inc = layoutIssue(changed, { typesetter: ts }, first);
+    const where = inc.pages.findIndex((p) => p.frames.some((f) => f.lines.some((l) => l.text.includes('庚'))));
+    expect(where).toBeGreaterThanOrEqual(0);
+    inc.pages.forEach((p, i) => {
+      if (i === where) expect(p.display).not.toBe(first.pages[i]!.display);
+      else expect(p.display).toBe(first.pages[i]!.display);
+    });
+  });
+
   it('re-flows from the frame holding an insertion to the end of the chain, not before', () => {
     // Paragraph 2 ('丁') starts in frame b; inserting into it shifts what frames c and d receive.
     const changed = edit(doc, 2, (t) => t + '辛');

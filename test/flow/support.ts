@@ -12,7 +12,7 @@ interface MonoData {
 }
 
 /** A typesetter where every UTF-16 unit is `size` wide: line i holds floor(width / size) units. */
-export function monoTypesetter(doc: IssueDocument): Typesetter {
+export function monoTypesetter(doc: IssueDocument): Typesetter & { preparePlain: (p: { style: string; runs: readonly { text: string }[] }, storyOffset: number, prefix?: { text: string }) => PreparedParagraph } {
   const styles = new Map(doc.paragraphStyles.map((s) => [s.id as string, s]));
   const metrics = (styleId: string | undefined, size?: number): ParaMetrics => {
     const s = styleId ? styles.get(styleId) : undefined;
@@ -32,10 +32,22 @@ export function monoTypesetter(doc: IssueDocument): Typesetter {
     };
   };
   const identity = {};
+  // Like the real typesetter: one prepared object per paragraph record (and offset, prefix).
+  const cache = new WeakMap<object, Map<string, PreparedParagraph>>();
+  const gen = new Map<string, PreparedParagraph>();
   return {
     identity,
     prepare(story, index, storyOffset, prefix) {
       const p = story.paragraphs[index]!;
+      const memoKey = `${storyOffset}|${prefix?.text ?? ''}`;
+      const hit = cache.get(p)?.get(memoKey);
+      if (hit) return hit;
+      const made = this.preparePlain(p, storyOffset, prefix);
+      if (!cache.has(p)) cache.set(p, new Map());
+      cache.get(p)!.set(memoKey, made);
+      return made;
+    },
+    preparePlain(p: { style: string; runs: readonly { text: string }[] }, storyOffset: number, prefix?: { text: string }): PreparedParagraph {
       const body = p.runs.map((r) => r.text).join('');
       const pre = prefix?.text ?? '';
       const text = pre + body;
@@ -46,9 +58,14 @@ export function monoTypesetter(doc: IssueDocument): Typesetter {
       return { key: JSON.stringify([p.style, pre, body]), text, offsets, metrics: m, data };
     },
     generated(text: string, style, options: GeneratedOptions = {}): PreparedParagraph {
+      const key = JSON.stringify(['gen', style, text, options]);
+      const hit = gen.get(key);
+      if (hit) return hit;
       const m = metrics(style, options.size);
       const data: MonoData = { size: m.size, align: options.align ?? 'left' };
-      return { key: JSON.stringify(['gen', style, text, options]), text, offsets: new Int32Array(text.length).fill(-1), metrics: m, data };
+      const made = { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: m, data };
+      gen.set(key, made);
+      return made;
     },
     compose(p, w, from): FlowComposed {
       const { size, align } = p.data as MonoData;
