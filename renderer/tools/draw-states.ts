@@ -5,7 +5,7 @@
  * Escape removes it and leaves none; a click without a drag makes nothing.
  */
 import { createFrame, ensureStory, rectFromPoints, resizeFrame, snap, snapTargets, type Rect } from '../../engine/edit';
-import type { ToolState } from './state';
+import { scratch, type ToolState } from './state';
 import { DRAG_PX, SNAP_PX, type ToolId, type ToolMachine } from './machine';
 
 type DrawTool = Extract<ToolId, 'text-frame' | 'image-frame' | 'rule' | 'box'>;
@@ -28,14 +28,15 @@ function rectFor(tool: DrawTool, x0: number, y0: number, x1: number, y1: number,
 
 function drawStates(tool: DrawTool): ToolState[] {
   const MARK = `draw:${tool}`;
-  let origin = { x: 0, y: 0 };
-  let made: string | null = null;
+  const gesture = scratch(() => ({ origin: { x: 0, y: 0 }, made: null as string | null }));
   const finish = (m: ToolMachine, commit: boolean) => {
+    const g = gesture(m);
+    const made = g.made;
     if (commit && made) {
       m.host.history.squashToMark(MARK);
       m.select([made]);
     } else m.host.history.bailToMark(MARK);
-    made = null;
+    g.made = null;
     m.transition(`${tool}.idle`);
   };
   const idle: ToolState = {
@@ -54,15 +55,18 @@ function drawStates(tool: DrawTool): ToolState[] {
     path: `${tool}.drawing`,
     enter(m, i) {
       const t = snap({ x: i['x'] as number, y: i['y'] as number, width: 0, height: 0 }, snapTargets(m.doc, m.host.page()), m.px(SNAP_PX), { x: ['min'], y: ['min'] });
-      origin = { x: (i['x'] as number) + t.dx, y: (i['y'] as number) + t.dy };
-      made = null;
+      gesture(m).origin = { x: (i['x'] as number) + t.dx, y: (i['y'] as number) + t.dy };
+      gesture(m).made = null;
       m.host.history.mark(MARK);
     },
     exit(m) {
       m.session.guides = [];
     },
     handle(m, e) {
+      const g = gesture(m);
+      const { origin } = g;
       if (e.type === 'pointer_move') {
+        const made = g.made;
         if (!made && Math.hypot(e.x - origin.x, e.y - origin.y) < m.px(DRAG_PX)) return;
         const targets = snapTargets(m.doc, m.host.page(), made ? [made] : []);
         const s = snap({ x: e.x, y: e.y, width: 0, height: 0 }, targets, m.px(SNAP_PX), { x: ['min'], y: ['min'] });
@@ -73,18 +77,18 @@ function drawStates(tool: DrawTool): ToolState[] {
           (d) => {
             if (made) return resizeFrame(d, made, r);
             if (tool === 'text-frame') {
-              made = createFrame(d, { kind: 'text', page, ...r }, m.host.newId);
-              ensureStory(d, made, m.host.newId);
-            } else if (tool === 'image-frame') made = createFrame(d, { kind: 'image', page, src: m.session.placing!, fit: 'fit', ...r }, m.host.newId);
-            else if (tool === 'rule') made = createFrame(d, { kind: 'rule', page, ...r }, m.host.newId);
-            else made = createFrame(d, { kind: 'box', page, ...r }, m.host.newId);
+              g.made = createFrame(d, { kind: 'text', page, ...r }, m.host.newId);
+              ensureStory(d, g.made, m.host.newId);
+            } else if (tool === 'image-frame') g.made = createFrame(d, { kind: 'image', page, src: m.session.placing!, fit: 'fit', ...r }, m.host.newId);
+            else if (tool === 'rule') g.made = createFrame(d, { kind: 'rule', page, ...r }, m.host.newId);
+            else g.made = createFrame(d, { kind: 'box', page, ...r }, m.host.newId);
           },
           { capture: 'squash' },
         );
         return;
       }
       if (e.type === 'pointer_up') {
-        if (tool === 'image-frame' && made) m.session.placing = null;
+        if (tool === 'image-frame' && g.made) m.session.placing = null;
         return finish(m, true);
       }
       if (e.type === 'cancel' || (e.type === 'key_down' && e.key === 'Escape')) finish(m, false);

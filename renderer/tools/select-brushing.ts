@@ -1,23 +1,23 @@
 /** select.brushing: dragging a marquee on empty page; frames it touches are selected (Shift adds). Escape restores. */
 import { intersects, rectFromPoints } from '../../engine/edit';
-import type { ToolState } from './state';
+import { scratch, type ToolState } from './state';
 
-let origin = { x: 0, y: 0 };
-let before: string[] = [];
-let additive = false;
+const gesture = scratch(() => ({ origin: { x: 0, y: 0 }, before: [] as string[], additive: false }));
 
 /** select.brushing */
 export const selectBrushing: ToolState = {
   path: 'select.brushing',
   enter(m, i) {
-    origin = { x: i['x'] as number, y: i['y'] as number };
-    additive = !!i['additive'];
-    before = [...m.session.selection];
+    const g = gesture(m);
+    g.origin = { x: i['x'] as number, y: i['y'] as number };
+    g.additive = !!i['additive'];
+    g.before = [...m.session.selection];
   },
   exit(m) {
     m.session.brush = null;
   },
   handle(m, e) {
+    const { origin, before, additive } = gesture(m);
     if (e.type === 'pointer_move') {
       const r = rectFromPoints(origin.x, origin.y, e.x, e.y);
       m.session.brush = r;

@@ -1,5 +1,5 @@
 /** select.pointing: pressed on a frame; a drag beyond a few pixels starts translating, a release selects. */
-import type { ToolState } from './state';
+import { scratch, type ToolState } from './state';
 import { DRAG_PX } from './machine';
 
 interface Info {
@@ -11,15 +11,16 @@ interface Info {
   alt: boolean;
 }
 
-let info: Info = { x: 0, y: 0, frame: '', wasSelected: false, shift: false, alt: false };
+const gesture = scratch(() => ({ info: { x: 0, y: 0, frame: '', wasSelected: false, shift: false, alt: false } as Info }));
 
 /** select.pointing */
 export const selectPointing: ToolState = {
   path: 'select.pointing',
-  enter(_m, i) {
-    info = i as unknown as Info;
+  enter(m, i) {
+    gesture(m).info = i as unknown as Info;
   },
   handle(m, e) {
+    const info = gesture(m).info;
     if (e.type === 'pointer_move') {
       if (Math.hypot(e.x - info.x, e.y - info.y) >= m.px(DRAG_PX)) m.transition('select.translating', { x: info.x, y: info.y, alt: info.alt });
       if (m.path === 'select.translating') m.dispatch(e);

@@ -1,14 +1,11 @@
 /** select.resizing: dragging a handle of one frame; the dragged edges snap; one undo step; Escape cancels. */
 import { resizeFrame, resizeRect, snap, snapTargets, type Handle, type Rect, type SnapEdges } from '../../engine/edit';
-import type { ToolState } from './state';
+import { scratch, type ToolState } from './state';
 import { SNAP_PX, type ToolMachine } from './machine';
 
 const MARK = 'resize';
 
-let frame = '';
-let handle: Handle = 'se';
-let origin = { x: 0, y: 0 };
-let startRect: Rect = { x: 0, y: 0, width: 1, height: 1 };
+const gesture = scratch(() => ({ frame: '', handle: 'se' as Handle, origin: { x: 0, y: 0 }, startRect: { x: 0, y: 0, width: 1, height: 1 } as Rect }));
 
 function finish(m: ToolMachine, commit: boolean): void {
   if (commit) m.host.history.squashToMark(MARK);
@@ -25,17 +22,19 @@ function edgesOf(h: Handle): SnapEdges {
 export const selectResizing: ToolState = {
   path: 'select.resizing',
   enter(m, i) {
-    frame = i['frame'] as string;
-    handle = i['handle'] as Handle;
-    origin = { x: i['x'] as number, y: i['y'] as number };
-    const f = m.doc.frames.find((x) => x.id === frame)!;
-    startRect = { x: f.x, y: f.y, width: f.width, height: f.height };
+    const g = gesture(m);
+    g.frame = i['frame'] as string;
+    g.handle = i['handle'] as Handle;
+    g.origin = { x: i['x'] as number, y: i['y'] as number };
+    const f = m.doc.frames.find((x) => x.id === g.frame)!;
+    g.startRect = { x: f.x, y: f.y, width: f.width, height: f.height };
     m.host.history.mark(MARK);
   },
   exit(m) {
     m.session.guides = [];
   },
   handle(m, e) {
+    const { frame, handle, origin, startRect } = gesture(m);
     if (e.type === 'pointer_move') {
       let r = resizeRect(startRect, handle, e.x - origin.x, e.y - origin.y);
       const s = snap(r, snapTargets(m.doc, m.host.page(), [frame]), m.px(SNAP_PX), edgesOf(handle));

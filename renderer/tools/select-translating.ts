@@ -4,15 +4,17 @@
  * drag is one undo step and Escape (bail to the mark) leaves none.
  */
 import { bounds, round2, snap, snapTargets, type Rect } from '../../engine/edit';
-import type { ToolState } from './state';
+import { scratch, type ToolState } from './state';
 import { SNAP_PX, type ToolMachine } from './machine';
 
 const MARK = 'translate';
 
-let origin = { x: 0, y: 0 };
-let start = new Map<string, { x: number; y: number }>();
-let startBounds: Rect | null = null;
-let moved = false;
+const gesture = scratch(() => ({
+  origin: { x: 0, y: 0 },
+  start: new Map<string, { x: number; y: number }>(),
+  startBounds: null as Rect | null,
+  moved: false,
+}));
 
 function finish(m: ToolMachine, commit: boolean): void {
   if (commit) m.host.history.squashToMark(MARK);
@@ -24,17 +26,20 @@ function finish(m: ToolMachine, commit: boolean): void {
 export const selectTranslating: ToolState = {
   path: 'select.translating',
   enter(m, i) {
-    origin = { x: i['x'] as number, y: i['y'] as number };
+    const g = gesture(m);
+    g.origin = { x: i['x'] as number, y: i['y'] as number };
     const frames = m.doc.frames.filter((f) => m.session.selection.includes(f.id) && !f.locked);
-    start = new Map(frames.map((f) => [f.id as string, { x: f.x, y: f.y }]));
-    startBounds = bounds(frames);
-    moved = false;
+    g.start = new Map(frames.map((f) => [f.id as string, { x: f.x, y: f.y }]));
+    g.startBounds = bounds(frames);
+    g.moved = false;
     m.host.history.mark(MARK);
   },
   exit(m) {
     m.session.guides = [];
   },
   handle(m, e) {
+    const g = gesture(m);
+    const { origin, start, startBounds } = g;
     if (e.type === 'pointer_move') {
       if (!startBounds || !start.size) return;
       let dx = e.x - origin.x;
@@ -59,10 +64,10 @@ export const selectTranslating: ToolState = {
         },
         { capture: 'squash' },
       );
-      moved = true;
+      g.moved = true;
       return;
     }
-    if (e.type === 'pointer_up') return finish(m, moved);
+    if (e.type === 'pointer_up') return finish(m, g.moved);
     if (e.type === 'cancel' || (e.type === 'key_down' && e.key === 'Escape')) finish(m, false);
   },
 };

@@ -11,3 +11,16 @@ export interface ToolState {
   exit?(m: ToolMachine): void;
   handle(m: ToolMachine, e: ToolEvent): void;
 }
+
+/**
+ * Per-machine scratch data of a state (the press point, the frames' start positions …), so
+ * that two editors (two windows, tests) never share a gesture in progress.
+ */
+export function scratch<T extends object>(init: () => T): (m: ToolMachine) => T {
+  const map = new WeakMap<ToolMachine, T>();
+  return (m) => {
+    let v = map.get(m);
+    if (!v) map.set(m, (v = init()));
+    return v;
+  };
+}

@@ -4,11 +4,11 @@
  * one undo step (deleting is its own burst). IME pre-edit text stays out of the document.
  */
 import { deleteText, ensureStory, insertText, replaceText, splitParagraph, storyLength, storyOf } from '../../engine/edit';
-import type { ToolState } from './state';
+import { scratch, type ToolState } from './state';
 import { BURST_MS, type ToolMachine } from './machine';
 import { caretAt } from './text-caret';
 
-let dragging = false;
+const gesture = scratch(() => ({ dragging: false }));
 
 function range(m: ToolMachine): [number, number] {
   const t = m.session.text!;
@@ -48,8 +48,8 @@ function erase(m: ToolMachine, dir: -1 | 1, time: number): void {
 /** text.editing */
 export const textEditing: ToolState = {
   path: 'text.editing',
-  enter(_m, i) {
-    dragging = !!i['dragging'];
+  enter(m, i) {
+    gesture(m).dragging = !!i['dragging'];
   },
   exit(m) {
     m.session.composing = null;
@@ -63,17 +63,17 @@ export const textEditing: ToolState = {
         if (!c) return m.transition('text.idle');
         m.select([c.frame]);
         m.session.text = e.shift && c.story === t.story ? { ...t, focus: c.focus } : c;
-        dragging = true;
+        gesture(m).dragging = true;
         return;
       }
       case 'pointer_move': {
-        if (!dragging) return;
+        if (!gesture(m).dragging) return;
         const c = caretAt(m, e.x, e.y);
         if (c && c.story === t.story && t.story) m.session.text = { ...t, focus: c.focus };
         return;
       }
       case 'pointer_up':
-        dragging = false;
+        gesture(m).dragging = false;
         return;
       case 'text_input':
         if (e.text) write(m, e.text, e.time);
@@ -85,7 +85,7 @@ export const textEditing: ToolState = {
         } else m.session.composing = e.text;
         return;
       case 'cancel':
-        dragging = false;
+        gesture(m).dragging = false;
         return;
       case 'key_down':
         break;

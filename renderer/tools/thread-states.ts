@@ -4,11 +4,10 @@
  * first click pick the source anywhere on a text frame. Escape cancels; threading is one step.
  */
 import { threadFrames, ensureStory, storyOfFrame } from '../../engine/edit';
-import type { ToolState } from './state';
+import { scratch, type ToolState } from './state';
 import { framesAt } from './hit';
 
-let source = '';
-let returnTo = 'select.idle';
+const gesture = scratch(() => ({ source: '', returnTo: 'select.idle' }));
 
 /** thread.idle: the thread tool waiting for its source frame. */
 export const threadIdle: ToolState = {
@@ -24,11 +23,12 @@ export const threadIdle: ToolState = {
 /** thread.picking: the source is chosen (the cursor shows loaded text); the next click picks the target. */
 export const threadPicking: ToolState = {
   path: 'thread.picking',
-  enter(_m, i) {
-    source = i['source'] as string;
-    returnTo = (i['returnTo'] as string | undefined) ?? 'select.idle';
+  enter(m, i) {
+    gesture(m).source = i['source'] as string;
+    gesture(m).returnTo = (i['returnTo'] as string | undefined) ?? 'select.idle';
   },
   handle(m, e) {
+    const { source, returnTo } = gesture(m);
     if (e.type === 'pointer_down') {
       const target = framesAt(m.doc, m.host.page(), e.x, e.y).find((x) => x.kind === 'text' && x.id !== source);
       if (!target) {
