@@ -155,6 +155,23 @@ describe('editor in web mode', () => {
   });
 });
 
+describe('export from the editor', () => {
+  it('shows progress while exporting and writes the PDF next to the issue', async () => {
+    const polls: string[] = [];
+    const onRequest = (r: { url(): string }) => void (r.url().includes('/api/jobs.progress') && polls.push(r.url()));
+    page.on('request', onRequest);
+    await page.getByRole('button', { name: 'Export PDF' }).click();
+    await expect.poll(() => page.getByTestId('busy').count()).toBe(1);
+    expect(await page.getByTestId('busy').innerText()).toContain('Exporting PDF');
+    await expect.poll(() => page.getByTestId('busy').count(), { timeout: 60_000 }).toBe(0);
+    page.off('request', onRequest);
+    expect(await page.getByTestId('error').count()).toBe(0);
+    const pdf = await readFile(issue.replace(/\.broadsheet$/, '.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(polls.length).toBeGreaterThan(0);
+  });
+});
+
 describe('preflight in web mode', () => {
   it('lists a missing image for a broken copy and selects its frame on click', async () => {
     const broken = await sampleCopy();
