@@ -50,7 +50,17 @@ export const serve: Command = {
     };
     const services = createServices(options);
     void services.warmUp();
-    const server = await startWebServer({ services, staticDir, port });
+    let server;
+    try {
+      server = await startWebServer({ services, staticDir, port });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        io.err(`broadsheet serve: port ${port} on 127.0.0.1 is already in use; choose another with --port N, or --port 0 for a free one\n`);
+        return EXIT.cantCreate;
+      }
+      throw e;
+    }
     io.out(`Broadsheet at ${server.url}\n`);
     io.out(`Serving ${issue} (folder ${path.dirname(issue)}); press Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
