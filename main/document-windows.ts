@@ -17,6 +17,8 @@ export interface DocumentSlot<W> {
   initialDoc?: unknown;
   /** The renderer said it listens for commands. */
   ready: boolean;
+  /** The commands the renderer registered (from shell.ready); the menu disables the rest. */
+  commands?: ReadonlySet<string>;
 }
 
 /** Same file? (case-insensitively on Windows and macOS, whose default file systems are). */

@@ -46,6 +46,8 @@ export interface MenuContext {
   hasDocument: boolean;
   /** Development builds show the developer tools item. */
   dev: boolean;
+  /** The commands the focused window's renderer registered (shell.ready); others are disabled. */
+  known?: ReadonlySet<string>;
 }
 
 const sep: MenuSpec = { type: 'separator' };
@@ -82,6 +84,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuSpec[] {
       { label: 'Open Recent', submenu: recent },
       { label: 'Open Sample Issue', action: 'file.openSample' },
       sep,
+      { label: 'Place…', accelerator: 'CmdOrCtrl+D', command: 'file.place', enabled: doc },
+      sep,
       { label: 'Save', accelerator: 'CmdOrCtrl+S', command: 'file.save', enabled: doc },
       { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', command: 'file.saveAs', enabled: doc },
       { label: 'Revert to Backup', submenu: backups, enabled: doc },
@@ -114,10 +118,10 @@ export function buildMenuTemplate(ctx: MenuContext): MenuSpec[] {
     submenu: [
       { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', command: 'view.zoomIn', enabled: doc },
       { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', command: 'view.zoomOut', enabled: doc },
-      { label: 'Fit Page in Window', accelerator: 'CmdOrCtrl+0', command: 'view.fitPage', enabled: doc },
-      { label: 'Actual Size', accelerator: 'CmdOrCtrl+1', command: 'view.actualSize', enabled: doc },
+      { label: 'Fit Page in Window', accelerator: 'CmdOrCtrl+0', command: 'view.fit', enabled: doc },
+      { label: 'Actual Size', accelerator: 'CmdOrCtrl+1', command: 'view.actual', enabled: doc },
       sep,
-      { label: 'Preview Mode', command: 'view.togglePreview', enabled: doc },
+      { label: 'Preview Mode', command: 'view.preview', enabled: doc },
       { label: 'Show Guides and Grid', command: 'view.toggleGuides', enabled: doc },
       { label: 'Page Overview', command: 'view.overview', enabled: doc },
       sep,
@@ -133,7 +137,18 @@ export function buildMenuTemplate(ctx: MenuContext): MenuSpec[] {
       { label: 'Add Page', command: 'layout.addPage', enabled: doc },
       { label: 'Delete Page', command: 'layout.deletePage', enabled: doc },
       sep,
-      { label: 'Thread Text Frames', command: 'layout.threadFrames', enabled: doc },
+      {
+        label: 'Tools',
+        submenu: [
+          // No accelerators: the single-key tool shortcuts are the renderer's (they must not fire while typing).
+          { label: 'Selection', command: 'tool.select', enabled: doc },
+          { label: 'Type', command: 'tool.text', enabled: doc },
+          { label: 'Text Frame', command: 'tool.frame', enabled: doc },
+          { label: 'Rectangle', command: 'tool.box', enabled: doc },
+          { label: 'Rule', command: 'tool.rule', enabled: doc },
+          { label: 'Thread Text Frames', command: 'tool.thread', enabled: doc },
+        ],
+      },
       { label: 'Bring to Front', accelerator: 'CmdOrCtrl+Shift+]', command: 'layout.bringToFront', enabled: doc },
       { label: 'Send to Back', accelerator: 'CmdOrCtrl+Shift+[', command: 'layout.sendToBack', enabled: doc },
       { label: 'Lock Position', accelerator: 'CmdOrCtrl+L', command: 'layout.toggleLock', enabled: doc },
@@ -163,7 +178,12 @@ export function buildMenuTemplate(ctx: MenuContext): MenuSpec[] {
       ...(mac ? [] : [sep, { label: `About ${ctx.appName}`, action: 'help.about' as const }]),
     ],
   });
-  return template;
+  return ctx.known ? template.map((t) => disableUnknown(t, ctx.known!)) : template;
+}
+
+function disableUnknown(item: MenuSpec, known: ReadonlySet<string>): MenuSpec {
+  if (item.command && !known.has(item.command)) return { ...item, enabled: false };
+  return item.submenu ? { ...item, submenu: item.submenu.map((i) => disableUnknown(i, known)) } : item;
 }
 
 /** Every renderer command the menu can send (the renderer registry should know them all). */

@@ -140,6 +140,8 @@ export class Shell {
         if (!slot) return fail('forbidden', `${name}: not a document window`);
         if (name === 'shell.ready') {
           slot.ready = true;
+          slot.commands = new Set((parsed.data as { commands: string[] }).commands);
+          await this.refreshMenu();
           return ok({});
         }
         const state = parsed.data as { dirty: boolean; doc?: unknown };
@@ -506,6 +508,7 @@ export class Shell {
       backups: backups.map((b) => ({ id: b.id, label: new Date(b.replacedAt).toLocaleString() })),
       hasDocument: Boolean(slot),
       dev: this.opts.dev,
+      ...(slot?.commands ? { known: slot.commands } : {}),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template.map((t) => this.toElectron(t))));
   }

@@ -36,8 +36,9 @@ describe('menu template', () => {
   it('sends renderer commands by name, each once, named area.verb', () => {
     const cmds = menuCommands(buildMenuTemplate(ctx()));
     expect(new Set(cmds).size).toBe(cmds.length);
-    for (const c of cmds) expect(c).toMatch(/^(file|edit|view|layout|type)\.[a-z][A-Za-z]+$/);
-    expect(cmds).toEqual(expect.arrayContaining(['file.save', 'file.saveAs', 'file.exportPdf', 'edit.undo', 'edit.redo', 'view.zoomIn', 'layout.nextPage']));
+    for (const c of cmds) expect(c).toMatch(/^(file|edit|view|layout|type|tool)\.[a-z][A-Za-z]+$/);
+    // The names the renderer's command registry already has (renderer/commands/registry.ts).
+    expect(cmds).toEqual(expect.arrayContaining(['file.place', 'file.save', 'edit.undo', 'edit.redo', 'edit.deselect', 'view.fit', 'view.actual', 'view.preview', 'tool.select', 'tool.thread']));
   });
 
   it('lists recent documents and backups as actions carrying their argument', () => {
@@ -53,6 +54,16 @@ describe('menu template', () => {
     for (const i of items.filter((x) => x.command)) expect(i.enabled, i.label).toBe(false);
     expect(items.find((i) => i.action === 'file.open')?.enabled).not.toBe(false);
     expect(items.find((i) => i.action === 'file.new')?.enabled).not.toBe(false);
+  });
+
+  it('disables commands the window’s renderer has not registered', () => {
+    const items = flat(buildMenuTemplate(ctx({ known: new Set(['file.save', 'edit.undo']) })));
+    expect(items.find((i) => i.command === 'file.save')?.enabled).toBe(true);
+    expect(items.find((i) => i.command === 'edit.undo')?.enabled).toBe(true);
+    expect(items.find((i) => i.command === 'file.exportPdf')?.enabled).toBe(false);
+    expect(items.find((i) => i.command === 'tool.thread')?.enabled).toBe(false);
+    // Main-process actions are unaffected.
+    expect(items.find((i) => i.action === 'file.open')?.enabled).not.toBe(false);
   });
 
   it('shows developer tools only in development builds', () => {
