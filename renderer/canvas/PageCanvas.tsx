@@ -68,24 +68,52 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     if (Math.abs(store.get().session.effectiveScale - scale) > 1e-9) store.session({ effectiveScale: scale });
   }, [scale]);
 
-  // Static layer.
+  // Static layer. A pan (same page, zoom and options; only the origin moved) first shifts the
+  // pixels already painted, which is cheap, and repaints the glyphs once the pan pauses:
+  // repainting thousands of outlines on every pointer move would stutter.
+  const lastPaint = useRef<{ key: unknown[]; x: number; y: number } | null>(null);
+  const repaintTimer = useRef(0);
   useEffect(() => {
     const c = base.current;
     if (!c || !list) return;
-    const ctx = sizeCanvas(c, view.w, view.h, view.dpr);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = '#7a7d82';
-    ctx.fillRect(0, 0, c.width, c.height);
-    const k = scale * view.dpr;
-    ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
-    // Drop shadow of the sheet on the pasteboard.
-    ctx.fillStyle = 'rgba(0,0,0,0.25)';
-    ctx.fillRect(3 / scale, 3 / scale, list.width, list.height);
-    // Only what the viewport shows is painted: at high zoom most of the page is off-canvas.
-    const visible = { x: -o.x / scale, y: -o.y / scale, width: view.w / scale, height: view.h / scale };
-    const report = paintPage(ctx, list, editor.sources, { bleed: !preview && guides.bleed, visible });
-    setPainted(report.items);
+    const key = [list, scale, view.w, view.h, view.dpr, editor, preview, guides.bleed];
+    const last = lastPaint.current;
+    const full = () => {
+      const ctx = sizeCanvas(c, view.w, view.h, view.dpr);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = '#7a7d82';
+      ctx.fillRect(0, 0, c.width, c.height);
+      const k = scale * view.dpr;
+      ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
+      // Drop shadow of the sheet on the pasteboard.
+      ctx.fillStyle = 'rgba(0,0,0,0.25)';
+      ctx.fillRect(3 / scale, 3 / scale, list.width, list.height);
+      // Only what the viewport shows is painted: at high zoom most of the page is off-canvas.
+      const visible = { x: -o.x / scale, y: -o.y / scale, width: view.w / scale, height: view.h / scale };
+      const report = paintPage(ctx, list, editor.sources, { bleed: !preview && guides.bleed, visible });
+      lastPaint.current = { key, x: o.x, y: o.y };
+      c.dataset.painted = 'full';
+      setPainted(report.items);
+    };
+    window.clearTimeout(repaintTimer.current);
+    if (last && last.key.length === key.length && last.key.every((v, i) => v === key[i])) {
+      if (last.x === o.x && last.y === o.y) return;
+      const ctx = c.getContext('2d')!;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      // Copy through a snapshot: drawing a canvas onto itself with an offset is undefined.
+      const snap = new OffscreenCanvas(c.width, c.height);
+      snap.getContext('2d')!.drawImage(c, 0, 0);
+      ctx.fillStyle = '#7a7d82';
+      ctx.fillRect(0, 0, c.width, c.height);
+      ctx.drawImage(snap, (o.x - last.x) * view.dpr, (o.y - last.y) * view.dpr);
+      lastPaint.current = { key, x: o.x, y: o.y };
+      c.dataset.painted = 'shifted';
+      repaintTimer.current = window.setTimeout(full, 120);
+      return;
+    }
+    full();
   }, [list, scale, o.x, o.y, view, editor, preview, guides.bleed]);
+  useEffect(() => () => window.clearTimeout(repaintTimer.current), []);
 
   // Interactive overlay: guides and selection.
   useEffect(() => {

@@ -75,6 +75,10 @@ describe('editor in web mode', () => {
     await page.mouse.wheel(0, -300);
     await page.keyboard.up('Control');
     await expect.poll(async () => Number(await attr('data-scale'))).toBeGreaterThan(1.2);
+    // Panning (wheel without a modifier) shifts the painted pixels, then repaints in full.
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => attr('data-painted')).toBe('shifted');
+    await expect.poll(() => attr('data-painted')).toBe('full');
     await page.getByTestId('zoom-fit-width').click();
     const width = Number(await attr('data-scale'));
     expect(width).toBeGreaterThan(fit);
