@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applyCopyfit, articleFit, breakThreadAfter, continueArticle, copyfit, counterIds, createArticle, createCharacterStyle, createFrame,
-  createParagraphStyle, cropImage, deleteParagraphStyle, ensureStory, insertText, oversetFrames, panImage, relinkImage, setImageFit,
+  createParagraphStyle, cropImage, deleteParagraphStyle, ensureStory, insertText, moveArticle, oversetFrames, panImage, relinkImage, setImageFit,
   threadFrames, unthreadFrame, updateParagraphStyle,
 } from '../../engine/edit';
 import { placeImage } from '../../engine/flow/image';
@@ -127,6 +127,19 @@ describe('articles', () => {
     expect(doc.stories.find((s) => s.id === made.story)!.frames).toEqual([made.body, cont]);
     expect(findings(doc)).toEqual([]);
     expect(() => createArticle(doc, { page: 'p2', column: 6, line: 0, name: 'x', title: 't', headline: { columns: 4, lines: 3 }, body: { columns: 2, lines: 3 } }, ids)).toThrow('outside the page');
+  });
+});
+
+describe('moving an article as one', () => {
+  it('moves every unlocked frame of the article on that page, nothing else', () => {
+    const doc = sample();
+    const orig = sample();
+    doc.frames.find((f) => f.id === 'rongmei-band')!.locked = true;
+    const moved = moveArticle(doc, 'rongmei', 'p1', 0, 13.5);
+    expect(moved.sort()).toEqual(['rongmei-box', 'rongmei-head']);
+    expect(frame(doc, 'rongmei-head').y).toBe(frame(orig, 'rongmei-head').y + 13.5);
+    expect(frame(doc, 'rongmei-band').y).toBe(frame(orig, 'rongmei-band').y);
+    expect(frame(doc, 'rongmei-red-map-head').y).toBe(frame(orig, 'rongmei-red-map-head').y);
   });
 });
 
