@@ -74,7 +74,7 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       const pre = prefix?.text ?? '';
       let spans = sheet.spans(para, storyOffset);
       if (pre) {
-        spans = [{ start: 0, end: pre.length, attrs: sheet.charAttrs(para.style, prefix?.charStyle), offset: null }, ...spans.map((s) => ({ ...s, start: s.start + pre.length, end: s.end + pre.length }))];
+        spans = [{ start: 0, end: pre.length, attrs: sheet.charAttrs(para.style, prefix?.charStyle), offset: null, noBreak: true }, ...spans.map((s) => ({ ...s, start: s.start + pre.length, end: s.end + pre.length }))];
       }
       const text = pre + body;
       const offsets = new Int32Array(text.length);

@@ -69,4 +69,6 @@ export interface StyledSpan {
   attrs: ResolvedCharAttrs;
   /** Story offset of the span start; null for generated text (jump lines, folios…). */
   offset: number | null;
+  /** Keep the span on one line: no break opportunity inside it (bylines, datelines). */
+  noBreak?: boolean;
 }

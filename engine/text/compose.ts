@@ -50,6 +50,7 @@ export function composeParagraph(req: ComposeRequest, env: TextEnv): ComposedPar
   const units = shapeUnits(text, chars);
   adjustPunctuation(units, style.punctuation);
   const brkAt = segment(text, chars, { rules: style.rules, hyphenate: style.hyphenate });
+  keepSpansUnbroken(brkAt, spans);
   const it = buildItems(units, brkAt, style, isCjkLang(style.lang));
 
   let startUnit = 0;
@@ -120,4 +121,12 @@ export function composeParagraph(req: ComposeRequest, env: TextEnv): ComposedPar
     a = b;
   });
   return { lines, missing, ...keep };
+}
+
+/** Removes the break opportunities strictly inside spans marked noBreak (bylines). */
+function keepSpansUnbroken(brkAt: Uint8Array, spans: readonly StyledSpan[]): void {
+  for (const s of spans) {
+    if (!s.noBreak) continue;
+    for (let i = s.start + 1; i < s.end; i++) brkAt[i] = 0;
+  }
 }
