@@ -10,7 +10,8 @@ import { createNodeLayoutEnv } from '../../services/engine-host';
 import { ExportError, exportIssue } from '../../services/export';
 import { parse } from '../args';
 import { EXIT, UsageError, type Command, type CommandIO } from '../command';
-import { formatFinding, loadIssue, parseProfile } from './preflight';
+import { loadIssue } from '../load-issue';
+import { formatFinding, parseProfile } from './preflight';
 
 /** A progress reporter: one redrawn bar on a TTY, one line per step otherwise. */
 function progress(io: CommandIO): { update(phase: string, done: number, total: number): void; end(): void } {

@@ -1,13 +1,12 @@
 /** `broadsheet layout ISSUE [--pages LIST] [--json]`: lays out an issue and prints its pages. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { layoutJson } from '../../engine/flow/json';
 import { layoutIssue } from '../../engine/flow/layout-issue';
 import type { LaidOutIssue } from '../../engine/flow/types';
-import { DocumentError, loadDocument } from '../../engine/model';
 import type { IssueDocument } from '../../engine/model/types';
 import { createNodeLayoutEnv } from '../../services/engine-host';
 import { parse } from '../args';
+import { loadIssue } from '../load-issue';
 import { EXIT, UsageError, type Command } from '../command';
 
 /** Parses "1,3-5" into page numbers; throws UsageError on anything else. */
@@ -52,26 +51,9 @@ export const layout: Command = {
   usage: 'broadsheet layout ISSUE [--pages LIST] [--json]',
   async run(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, pages: { type: 'string' } }, { positionals: { min: 1, max: 1, names: 'ISSUE' } });
-    const file = positionals[0]!;
-    const abs = path.resolve(io.cwd, file);
-    let text: string;
-    try {
-      text = await readFile(abs, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      io.err(`broadsheet layout: ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}\n`);
-      return EXIT.noInput;
-    }
-    let doc: IssueDocument;
-    try {
-      doc = loadDocument(text, file);
-    } catch (e) {
-      if (e instanceof DocumentError) {
-        io.err(`${e.message}\n`);
-        return EXIT.invalid;
-      }
-      throw e;
-    }
+    const loaded = await loadIssue(positionals[0]!, io);
+    if (typeof loaded === 'number') return loaded;
+    const { doc, abs } = loaded;
     const pages = values.pages !== undefined ? parsePageList(values.pages, doc.pages.length) : undefined;
     const host = await createNodeLayoutEnv();
     const env = await host.envFor(doc, path.dirname(abs));
@@ -79,7 +61,7 @@ export const layout: Command = {
     const laid = layoutIssue(doc, env);
     const ms = performance.now() - t0;
     if (values.json) io.out(JSON.stringify(layoutJson(laid, doc, pages)) + '\n');
-    else io.out(summary(laid, doc, file, pages, ms));
+    else io.out(summary(laid, doc, positionals[0]!, pages, ms));
     return EXIT.ok;
   },
 };

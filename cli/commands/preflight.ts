@@ -1,40 +1,15 @@
 /** `broadsheet preflight ISSUE [--profile pdfx1a|pdfx4] [--json]`: exit 0 clean, 1 warnings only, 2 errors. */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { DocumentError, loadDocument } from '../../engine/model';
-import type { IssueDocument } from '../../engine/model/types';
 import { worstSeverity, type PreflightFinding } from '../../engine/preflight';
 import { createNodeLayoutEnv } from '../../services/engine-host';
 import { preflightIssue } from '../../services/export';
 import { parse } from '../args';
-import { EXIT, UsageError, type Command, type CommandIO } from '../command';
+import { EXIT, UsageError, type Command } from '../command';
+import { loadIssue } from '../load-issue';
 
 /** Checks a --profile value. */
 export function parseProfile(v: string): 'pdfx1a' | 'pdfx4' {
   if (v === 'pdfx1a' || v === 'pdfx4') return v;
   throw new UsageError(`--profile must be pdfx1a or pdfx4, not "${v}"`);
-}
-
-/** Reads and validates an issue; on failure prints why and returns the exit code. */
-export async function loadIssue(file: string, io: CommandIO): Promise<{ doc: IssueDocument; abs: string } | number> {
-  const abs = path.resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}\n`);
-    return EXIT.noInput;
-  }
-  try {
-    return { doc: loadDocument(text, file), abs };
-  } catch (e) {
-    if (e instanceof DocumentError) {
-      io.err(`${e.message}\n`);
-      return EXIT.invalid;
-    }
-    throw e;
-  }
 }
 
 /** One finding as a line: "error   page 2  frame f3  story s1  overset: …". */

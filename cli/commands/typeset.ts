@@ -18,6 +18,7 @@ import { writePdf } from '../../pdf';
 import { bundledFontBook } from '../../services/engine-host';
 import { defaultProfilePath } from '../../services/export';
 import { parse } from '../args';
+import { readErrorReason } from '../load-issue';
 import { EXIT, UsageError, type Command, type CommandIO } from '../command';
 
 const ALIGNS = ['left', 'right', 'center', 'justify', 'justify-all'] as const;
@@ -63,8 +64,7 @@ async function readParagraphs(file: string, cwd: string): Promise<string[]> {
   try {
     bytes = await readFile(path.resolve(cwd, file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
+    throw new InputError(`${file}: ${readErrorReason(e)}`);
   }
   let text: string;
   try {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkAnyFile } from '../../engine/model';
 import { parse } from '../args';
+import { readErrorReason } from '../load-issue';
 import { EXIT, type Command } from '../command';
 
 export const validate: Command = {
@@ -19,8 +20,7 @@ export const validate: Command = {
       try {
         text = await readFile(abs, 'utf8');
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String((e as Error).message);
+        const why = readErrorReason(e);
         report.push({ file, kind: 'unknown', valid: false, findings: [{ path: '(file)', message: why }] });
         worst = Math.max(worst, EXIT.noInput);
         continue;
