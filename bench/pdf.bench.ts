@@ -20,7 +20,7 @@ import { fileImageSource } from '../services/images';
 const root = path.resolve(import.meta.dirname, '..');
 const SAMPLE = path.join(root, 'samples/jinshan/jinshan.broadsheet');
 const TTC = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
-const SEED = '/work/shared/seed/jinshan-front-page.txt';
+const SEED = new URL('../test/fixtures/seed/jinshan-front-page.txt', import.meta.url);
 
 /**
  * Runs fn, sampling RSS every 5 ms; returns elapsed ms, process CPU ms (all threads: a fairer

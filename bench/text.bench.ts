@@ -11,7 +11,7 @@ import { defaultParagraphStyle } from '../engine/style';
 import { composeParagraph, type TextEnv } from '../engine/text';
 import { loadBundledFonts } from '../services/font-files';
 
-const SEED = '/work/shared/seed/jinshan-front-page.txt';
+const SEED = new URL('../test/fixtures/seed/jinshan-front-page.txt', import.meta.url);
 const DEBIAN = ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', '/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf'];
 
 async function fonts(): Promise<{ book: FontBook; which: string }> {

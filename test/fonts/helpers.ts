@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const FONTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fonts');
 
 /** The seed page, outside the repository; tests that read it skip when it is absent. */
-export const SEED_PAGE = path.resolve(FONTS_DIR, '../../shared/seed/jinshan-front-page.txt');
+export const SEED_PAGE = path.resolve(FONTS_DIR, '../test/fixtures/seed/jinshan-front-page.txt');
 
 /** A parsed fonts/charsets/NAME.txt: its declared count and its code points in file order. */
 export interface Charset {

@@ -11,7 +11,7 @@ import type { FontSource } from '../../pdf';
 
 export const CJK_TTC = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
 export const LATIN_TTF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
-export const SEED = '/work/shared/seed/jinshan-front-page.txt';
+export const SEED = new URL('../fixtures/seed/jinshan-front-page.txt', import.meta.url);
 
 const cjkBytes = readFileSync(CJK_TTC);
 const latinBytes = readFileSync(LATIN_TTF);

@@ -2,6 +2,7 @@
  * Golden traces of the seed front page at three measures (11, 17 and 24 em of 9 pt) and of
  * an English sample. Run with UPDATE_GOLDEN=1 to accept a deliberate change.
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { compose } from './helpers';
 import { compareGolden, trace } from './trace';
 
 const DIR = path.join(import.meta.dirname, '..', 'golden', 'text');
-const SEED = '/work/shared/seed/jinshan-front-page.txt';
+const SEED = fileURLToPath(new URL('../fixtures/seed/jinshan-front-page.txt', import.meta.url));
 const paragraphs = (file: string): string[] =>
   readFileSync(file, 'utf8')
     .split(/\r?\n/)

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compose } from './helpers';
 
 // The seed page with its ASCII punctuation made full-width, as a sub-editor would.
-const paras = readFileSync('/work/shared/seed/jinshan-front-page.txt', 'utf8')
+const paras = readFileSync(new URL('../fixtures/seed/jinshan-front-page.txt', import.meta.url), 'utf8')
   .split(/\r?\n/)
   .map((s) => s.trim())
   .filter(Boolean)
