@@ -179,7 +179,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   // Frames as laid out, before any text.
   for (const f of doc.frames) {
     const pf = pageOf(f);
-    const laid: LaidOutFrame = { id: f.id, kind: f.kind, source: f.id, role: 'frame', x: f.x, y: f.y, width: f.width, height: f.height, z: f.z, lines: [], art: frameArt(f, swatches, f.kind === 'image' ? placeImage(f, env.imageSize?.(f.src)) : null) };
+    const laid: LaidOutFrame = { id: f.id, kind: f.kind, source: f.id, role: 'frame', x: f.x, y: f.y, width: f.width, height: f.height, z: f.z, lines: [], art: artOf(f, doc.swatches, swatches, f.kind === 'image' ? placeImage(f, env.imageSize?.(f.src)) : null) };
     pf.frames.push(laid);
     laidById.set(f.id, laid);
   }
@@ -315,7 +315,7 @@ function sameFrames(a: readonly LaidOutFrame[], b: readonly LaidOutFrame[]): boo
     const g = b[i]!;
     if (f.id !== g.id || f.x !== g.x || f.y !== g.y || f.width !== g.width || f.height !== g.height || f.z !== g.z || f.lines.length !== g.lines.length) return false;
     for (let k = 0; k < f.lines.length; k++) if (f.lines[k] !== g.lines[k]) return false;
-    if (f.art.length !== g.art.length || (f.art.length && JSON.stringify(f.art) !== JSON.stringify(g.art))) return false;
+    if (f.art !== g.art && (f.art.length !== g.art.length || (f.art.length && JSON.stringify(f.art) !== JSON.stringify(g.art)))) return false;
   }
   return true;
 }
@@ -333,6 +333,19 @@ function linesBox(lines: LineRecord[], fallback: Rect): Rect {
   const right = Math.max(...lines.map((l) => l.x + l.width));
   const foot = Math.max(...lines.map((l) => l.y + l.descent));
   return { x: round(x), y: round(y), width: round(right - x), height: round(foot - y) };
+}
+
+/** Frame art by frame record, with what it was made from (the same array lets sameFrames skip comparing it). */
+const ART = new WeakMap<Frame, { swatches: readonly Swatch[]; placed: string; art: DisplayItem[] }>();
+
+/** frameArt, reusing the previous array while the frame, the swatches and the image placement are unchanged. */
+function artOf(f: Frame, docSwatches: readonly Swatch[], swatches: ReadonlyMap<string, Swatch>, placed: Rect | null): DisplayItem[] {
+  const placedKey = placed ? JSON.stringify(placed) : '';
+  const hit = ART.get(f);
+  if (hit && hit.swatches === docSwatches && hit.placed === placedKey) return hit.art;
+  const art = frameArt(f, swatches, placed);
+  ART.set(f, { swatches: docSwatches, placed: placedKey, art });
+  return art;
 }
 
 /** The paint of a frame other than its text. */
