@@ -10,7 +10,7 @@ import { buildDisplayList } from '../display/build';
 import type { FrameId, StoryId } from '../model/ids';
 import type { Frame, ImageFrame, IssueDocument, Swatch, Template, TextFrame } from '../model/types';
 import { flowChain, type ChainFrame, type FillCache } from './chain';
-import { fillFrame, type PlacedLine } from './fill';
+import { fillFrame, type FrameFill, type PlacedLine } from './fill';
 import { pageGrid, round, wrapRect, type PageGrid, type Rect } from './geometry';
 import { layoutHeadline } from './headline';
 import { captionFrame, creditHeight, placeImage } from './image';
@@ -31,6 +31,20 @@ interface Cache {
 const RECORDS = new WeakMap<PlacedLine, { prepared: PreparedParagraph; swatches: readonly Swatch[]; frame: string; role: string; rec: LineRecord }>();
 
 const LINE_RECORDS = new WeakMap<PlacedLine['line'], Map<string, { prepared: PreparedParagraph; swatches: readonly Swatch[]; rec: LineRecord }>>();
+
+/** The story line records of a frame fill, with what they were made from. */
+const FILL_RECORDS = new WeakMap<FrameFill, { frame: string; story: string; swatches: readonly Swatch[]; prepared: PreparedParagraph[]; recs: LineRecord[] }>();
+
+/** Whether the story lines of `lines` come from exactly the paragraphs `prepared` lists, in order. */
+function sameParagraphs(prepared: readonly PreparedParagraph[], lines: readonly PlacedLine[], paras: StoryParagraphs): boolean {
+  let k = 0;
+  for (const pl of lines) {
+    if (pl.para < 0) continue;
+    if (k >= prepared.length || prepared[k] !== paras.para(pl.para)) return false;
+    k++;
+  }
+  return k === prepared.length;
+}
 
 /** Layout caches, kept beside each result so that a later layout can start from them. */
 const CACHES = new WeakMap<LaidOutIssue, Cache>();
@@ -117,12 +131,25 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
       const laid = synthetic.get(fr.frame) ?? laidById.get(fr.frame);
       if (!laid) continue;
       laid.story = storyId;
-      for (const pl of fr.fill.lines) {
-        if (pl.para < 0) continue;
-        const p = paras.para(pl.para)!;
-        // Generated text only ever precedes the story's text, so the last offset tells.
-        const isByline = p.offsets.length > 0 && p.offsets[p.offsets.length - 1]! < 0;
-        laid.lines.push(record(pl, p, storyId, fr.frame, isByline ? 'byline' : 'story'));
+      // A reused fill keeps its records while every line's paragraph is the same object:
+      // one check per frame and line instead of a record look-up per line.
+      const known = FILL_RECORDS.get(fr.fill);
+      if (known && known.frame === fr.frame && known.story === storyId && known.swatches === doc.swatches && sameParagraphs(known.prepared, fr.fill.lines, paras)) {
+        for (const rec of known.recs) laid.lines.push(rec);
+      } else {
+        const prepared: PreparedParagraph[] = [];
+        const recs: LineRecord[] = [];
+        for (const pl of fr.fill.lines) {
+          if (pl.para < 0) continue;
+          const p = paras.para(pl.para)!;
+          // Generated text only ever precedes the story's text, so the last offset tells.
+          const isByline = p.offsets.length > 0 && p.offsets[p.offsets.length - 1]! < 0;
+          const rec = record(pl, p, storyId, fr.frame, isByline ? 'byline' : 'story');
+          prepared.push(p);
+          recs.push(rec);
+          laid.lines.push(rec);
+        }
+        FILL_RECORDS.set(fr.fill, { frame: fr.frame, story: storyId, swatches: doc.swatches, prepared, recs });
       }
       for (const mc of fr.fill.missing) missing.push({ story: storyId, offset: mc.offset, char: mc.char });
     }
@@ -152,7 +179,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   // Frames as laid out, before any text.
   for (const f of doc.frames) {
     const pf = pageOf(f);
-    const laid: LaidOutFrame = { id: f.id, kind: f.kind, source: f.id, role: 'frame', x: f.x, y: f.y, width: f.width, height: f.height, z: f.z, lines: [], art: frameArt(f, swatches, f.kind === 'image' ? placeImage(f, env.imageSize?.(f.src)) : null) };
+    const laid: LaidOutFrame = { id: f.id, kind: f.kind, source: f.id, role: 'frame', x: f.x, y: f.y, width: f.width, height: f.height, z: f.z, lines: [], art: artOf(f, doc.swatches, swatches, f.kind === 'image' ? placeImage(f, env.imageSize?.(f.src)) : null) };
     pf.frames.push(laid);
     laidById.set(f.id, laid);
   }
@@ -288,7 +315,7 @@ function sameFrames(a: readonly LaidOutFrame[], b: readonly LaidOutFrame[]): boo
     const g = b[i]!;
     if (f.id !== g.id || f.x !== g.x || f.y !== g.y || f.width !== g.width || f.height !== g.height || f.z !== g.z || f.lines.length !== g.lines.length) return false;
     for (let k = 0; k < f.lines.length; k++) if (f.lines[k] !== g.lines[k]) return false;
-    if (f.art.length !== g.art.length || (f.art.length && JSON.stringify(f.art) !== JSON.stringify(g.art))) return false;
+    if (f.art !== g.art && (f.art.length !== g.art.length || (f.art.length && JSON.stringify(f.art) !== JSON.stringify(g.art)))) return false;
   }
   return true;
 }
@@ -306,6 +333,19 @@ function linesBox(lines: LineRecord[], fallback: Rect): Rect {
   const right = Math.max(...lines.map((l) => l.x + l.width));
   const foot = Math.max(...lines.map((l) => l.y + l.descent));
   return { x: round(x), y: round(y), width: round(right - x), height: round(foot - y) };
+}
+
+/** Frame art by frame record, with what it was made from (the same array lets sameFrames skip comparing it). */
+const ART = new WeakMap<Frame, { swatches: readonly Swatch[]; placed: string; art: DisplayItem[] }>();
+
+/** frameArt, reusing the previous array while the frame, the swatches and the image placement are unchanged. */
+function artOf(f: Frame, docSwatches: readonly Swatch[], swatches: ReadonlyMap<string, Swatch>, placed: Rect | null): DisplayItem[] {
+  const placedKey = placed ? JSON.stringify(placed) : '';
+  const hit = ART.get(f);
+  if (hit && hit.swatches === docSwatches && hit.placed === placedKey) return hit.art;
+  const art = frameArt(f, swatches, placed);
+  ART.set(f, { swatches: docSwatches, placed: placedKey, art });
+  return art;
 }
 
 /** The paint of a frame other than its text. */

@@ -57,7 +57,7 @@ export function storyParagraphs(doc: IssueDocument, story: Story, ts: Typesetter
         const style = story.paragraphs[0]?.style;
         p = ts.generated(byline!.text, style, byline!.charStyle ? { charStyle: byline!.charStyle } : {});
         // A byline above is kept with the text it introduces, and unbroken across columns.
-        p = { ...p, metrics: { ...p.metrics, keepWithNext: true, keepTogether: true } };
+        p = bylineAbove(p);
       } else {
         const k = i - shift;
         const prefix = byline?.placement === 'inline' && k === 0 ? { text: byline.text, ...(byline.charStyle ? { charStyle: byline.charStyle } : {}) } : undefined;
@@ -79,4 +79,13 @@ export function storyParagraphs(doc: IssueDocument, story: Story, ts: Typesetter
     return n;
   };
   return { para, count: story.paragraphs.length + shift, chars, oversetFrom };
+}
+
+const ABOVE = new WeakMap<PreparedParagraph, PreparedParagraph>();
+
+/** The byline set with keep-with-next and keep-together: one object per byline, so caches keyed by it hold. */
+function bylineAbove(p: PreparedParagraph): PreparedParagraph {
+  let k = ABOVE.get(p);
+  if (!k) ABOVE.set(p, (k = { ...p, metrics: { ...p.metrics, keepWithNext: true, keepTogether: true } }));
+  return k;
 }

@@ -41,10 +41,43 @@ function metricsOf(s: ResolvedParagraphStyle): ParaMetrics {
   };
 }
 
+/** Most prepared paragraphs kept per font book and fallback list before the shared cache starts afresh. */
+const SHARED_LIMIT = 20000;
+
+/**
+ * Prepared paragraphs shared by every typesetter over the same fonts and fallback families,
+ * by fingerprint. The app and the CLI make a new typesetter for each layout (a style may have
+ * changed); sharing the prepared objects keeps their memoised compositions (compose-memo.ts),
+ * fills and line records alive from one typesetter to the next. The fingerprint holds the
+ * text and the fully resolved styles, so a style edit gets a new object; the story offset is
+ * part of the shared key because the spans carry it (missing-character offsets).
+ */
+const SHARED = new WeakMap<FontBook, Map<string, Map<string, PreparedParagraph>>>();
+
+function sharedCache(fonts: FontBook, fallback: readonly string[]): Map<string, PreparedParagraph> {
+  let byFallback = SHARED.get(fonts);
+  if (!byFallback) SHARED.set(fonts, (byFallback = new Map()));
+  const fk = fallback.join('\u0000');
+  let m = byFallback.get(fk);
+  if (!m) byFallback.set(fk, (m = new Map()));
+  return m;
+}
+
+/** The shared object for `prepared` (the first one made with its key), remembering it when new. */
+function canonical(shared: Map<string, PreparedParagraph>, sharedKey: string, prepared: PreparedParagraph): PreparedParagraph {
+  const known = shared.get(sharedKey);
+  if (known) return known;
+  // Bounded: starting afresh only costs recomposition, never changes a result.
+  if (shared.size >= SHARED_LIMIT) shared.clear();
+  shared.set(sharedKey, prepared);
+  return prepared;
+}
+
 /** Creates the typesetter for a document's styles over a font book. */
 export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, options: TextTypesetterOptions = {}): Typesetter {
   const sheet = resolveStyles(doc);
   const env = { fonts, fallbackFamilies: options.fallbackFamilies ?? fonts.families() };
+  const shared = sharedCache(fonts, env.fallbackFamilies);
   const styleKeys = new Map<string, string>();
   const styleKey = (paragraphStyle: string, charStyle?: string): string => {
     const k = `${paragraphStyle}\u0000${charStyle ?? ''}`;
@@ -81,7 +114,7 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       for (let i = 0; i < text.length; i++) offsets[i] = i < pre.length ? -1 : storyOffset + i - pre.length;
       const key = JSON.stringify([styleKey(para.style), para.runs.map((r) => [r.text, r.style ? styleKey(para.style, r.style) : 0]), pre, prefix?.charStyle ? styleKey(para.style, prefix.charStyle) : 0]);
       const data: TextData = { style, spans };
-      const prepared = { key, text, offsets, metrics: metricsOf(style), data };
+      const prepared = canonical(shared, `p\u0000${storyOffset}\u0000${key}`, { key, text, offsets, metrics: metricsOf(style), data });
       let m = preparedCache.get(para);
       if (!m) preparedCache.set(para, (m = new Map()));
       m.set(memoKey, prepared);
@@ -100,7 +133,7 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       const style: ResolvedParagraphStyle = { ...base, chars: attrs, firstLineIndent: 0, align: o.align ?? base.align, leading: o.size ? o.size * 1.2 : base.leading };
       const spans: StyledSpan[] = [{ start: 0, end: text.length, attrs, offset: null }];
       const key = JSON.stringify(['gen', text, styleKey(styleId ?? ''), o]);
-      const prepared = { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: metricsOf(style), data: { style, spans } satisfies TextData };
+      const prepared = canonical(shared, `g\u0000${key}\u0000${o.charStyle ? styleKey(styleId ?? '', o.charStyle) : ''}`, { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: metricsOf(style), data: { style, spans } satisfies TextData });
       if (generatedCache.size > 10000) generatedCache.clear();
       generatedCache.set(memoKey, prepared);
       return prepared;
