@@ -243,6 +243,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
         data-page-number={list?.number ?? 0}
         data-scale={(scale / PX_PER_PT).toFixed(4)}
         data-items={painted}
+        data-origin={`${o.x} ${o.y} ${scale}`}
       />
       <canvas ref={overlay} className="page-overlay" data-testid="page-overlay" />
       <TextInput editor={editor} at={caretCss} active={editor.tools.path === 'text.editing'} />
