@@ -133,7 +133,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     const k = scale * view.dpr;
     ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
     paintGuides(ctx, list, guides, 1 / k);
-    if (doc && layout) paintToolOverlay(ctx, { doc, layout, page, session: editor.tools.session, k, caretOn: true });
+    if (doc && layout) paintToolOverlay(ctx, { doc, layout, page, session: editor.tools.session, k, scale, caretOn: true });
     c.dataset.tick = String(toolTick);
   }, [list, page, scale, o.x, o.y, view, guides, preview, doc, layout, editor, toolTick]);
 

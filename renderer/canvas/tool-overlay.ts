@@ -25,7 +25,9 @@ export interface ToolOverlayInput {
   session: ToolSession;
   /** CSS px per page point times the device pixel ratio: line widths are in device pixels. */
   k: number;
-  /** Whether the text caret is shown this frame (it blinks). */
+  /** CSS px per page point: handle and out-port sizes match the tools' hit-testing at this zoom. */
+  scale: number;
+  /** Whether the text caret is drawn (the canvas draws it steadily; a blink would toggle this). */
   caretOn: boolean;
 }
 
@@ -49,7 +51,7 @@ export function paintToolOverlay(ctx: CanvasRenderingContext2D, p: ToolOverlayIn
       const a = byId.get(s.frames[i]!);
       const b = byId.get(s.frames[i + 1]!);
       if (!a || !b) continue;
-      const pa = outPort(a, HANDLE_PX * px);
+      const pa = outPort(a, HANDLE_PX / p.scale);
       ctx.beginPath();
       ctx.moveTo(pa.x + pa.size / 2, pa.y + pa.size / 2);
       ctx.lineTo(b.x + 2 * px, b.y + 2 * px);
@@ -58,7 +60,7 @@ export function paintToolOverlay(ctx: CanvasRenderingContext2D, p: ToolOverlayIn
   }
 
   // Selected frames: outline, eight handles, and the out-port of text frames.
-  const h = HANDLE_PX * px;
+  const h = HANDLE_PX / p.scale;
   for (const id of session.selection) {
     const f = byId.get(id);
     if (!f) continue;

@@ -165,4 +165,32 @@ describe('editing in the browser', () => {
     const v = await editing();
     expect(JSON.stringify(docOf(v).stories.find((s) => s.id === 'lead-body'))).toContain('报道新闻稿件');
   });
+
+  it('threads a frame to another by its out-port; undo unthreads exactly', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    const start = await editing();
+    expect(start.path).toBe('select.idle');
+    const doc = docOf(start);
+    const source = doc.frames.find((f) => f.id === 'changwu-body-1')!;
+    const target = doc.frames.find((f) => f.id === 'quanqu-body-1')!;
+    const inside = await screen(source.x + source.width / 3, source.y + source.height / 2);
+    await page.mouse.click(inside.x, inside.y);
+    expect((await editing()).selection).toEqual([source.id]);
+    // The out-port as renderer/tools/hit.ts places it: HANDLE_PX (5) screen px of slop.
+    const k = Number(((await page.getByTestId('page-canvas').getAttribute('data-origin')) ?? '0 0 1').split(' ')[2]);
+    const size = Math.max((2 * 5) / k, 4);
+    const port = await screen(source.x + source.width - size / 2, source.y + source.height - size * 3 + size / 2);
+    await page.mouse.click(port.x, port.y);
+    expect((await editing()).path).toBe('thread.picking');
+    const into = await screen(target.x + target.width / 2, target.y + target.height / 2);
+    await page.mouse.click(into.x, into.y);
+    const threaded = await editing();
+    expect(threaded.path).toBe('select.idle');
+    expect(docOf(threaded).stories.find((s) => s.id === 'changwu-body')!.frames).toEqual(['changwu-body-1', 'quanqu-body-1']);
+    expect(threaded.undo).toBe(start.undo + 1);
+    await page.keyboard.press('Control+z');
+    expect((await editing()).doc).toBe(start.doc);
+    await settled();
+  });
 });
