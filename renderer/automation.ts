@@ -16,6 +16,25 @@ export interface Automation {
   state(): { pages: number; page: number; view: string; labels: string[]; findings: number; layoutMs: number };
   /** Re-runs layout of the whole issue without the previous result's caches; resolves to milliseconds. */
   relayout(): Promise<number>;
+  /** The editing state: the document (JSON), the tool state, selection, caret and history depth. */
+  editing(): EditingView;
+  /**
+   * Types `n` characters into the text caret one at a time, as the browser delivers them
+   * (beforeinput on the text field), and measures each one from dispatch to the first painted
+   * frame after the layout that includes it. Milliseconds per keystroke, in order.
+   */
+  keystrokeLatency(n: number, text?: string): Promise<number[]>;
+}
+
+/** What editing() reports. */
+export interface EditingView {
+  doc: string;
+  path: string;
+  selection: string[];
+  text: { story: string; frame: string; anchor: number; focus: number } | null;
+  undo: number;
+  redo: number;
+  revision: number;
 }
 
 declare global {
@@ -42,6 +61,46 @@ export function installAutomation(editor: Editor): void {
     async relayout() {
       await editor.layoutNow(true);
       return editor.lastLayoutMs;
+    },
+    editing() {
+      const d = store.get().document;
+      return {
+        doc: d ? JSON.stringify(d.doc) : '',
+        path: editor.tools.path,
+        selection: [...editor.tools.session.selection],
+        text: editor.tools.session.text ? { ...editor.tools.session.text } : null,
+        undo: editor.history.undoDepth,
+        redo: editor.history.redoDepth,
+        revision: d?.revision ?? -1,
+      };
+    },
+    async keystrokeLatency(n, text = '字') {
+      const field = document.querySelector<HTMLTextAreaElement>('[data-testid=text-input]');
+      if (!field || editor.tools.path !== 'text.editing') throw new Error('no text caret: click into a story with the Type tool first');
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const before = store.get().layout;
+        const t0 = performance.now();
+        field.dispatchEvent(new InputEvent('beforeinput', { data: text[i % text.length]!, inputType: 'insertText', cancelable: true, bubbles: true }));
+        const rev = store.get().document?.revision ?? -1;
+        // Wait for the layout of this revision to reach the store, then for the frame that paints it.
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => (off(), reject(new Error('layout did not arrive within 10 s'))), 10_000);
+          const check = () => {
+            const s = store.get();
+            if (s.layout !== before && s.document?.revision === rev) {
+              off();
+              clearTimeout(timer);
+              resolve();
+            }
+          };
+          const off = store.subscribe(check);
+          check();
+        });
+        await new Promise<void>((r) => requestAnimationFrame(() => r()));
+        out.push(performance.now() - t0);
+      }
+      return out;
     },
     state() {
       const s = store.get();

@@ -13,7 +13,20 @@ import { paintSources } from './canvas/sources';
 import type { HostKind } from './host';
 import { ImageStore, loadFonts } from './layout/resources';
 import { LayoutClient } from './layout/layout-client';
+import { History } from './history';
+import { ToolMachine } from './tools';
 import { store, type Store } from './store/store';
+
+/**
+ * The history's document before one is open: a value with no records, so the tools' pruning
+ * (which reads frames and stories) finds nothing. Never shown or saved; reset() replaces it.
+ */
+const NO_DOCUMENT = { pages: [], frames: [], stories: [] } as unknown as IssueDocument;
+
+/** A short random id for new records ("frame-1a2b3c4d"). */
+function newId(kind: string): string {
+  return `${kind}-${crypto.randomUUID().slice(0, 8)}`;
+}
 
 /** Message for any failure, naming the bridge error code when there is one. */
 export function describeError(e: unknown): string {
@@ -37,6 +50,10 @@ export class Editor {
   private layoutTimer = 0;
   private running: Promise<unknown> | null = null;
   private queued = false;
+  /** Undo and redo over the open document; every document change goes through it. */
+  readonly history = new History<IssueDocument>(NO_DOCUMENT);
+  /** The editing tools (select, type, frames, thread), driven by the canvas and the keyboard. */
+  readonly tools: ToolMachine;
 
   constructor(
     readonly api: BroadsheetApi,
@@ -45,6 +62,28 @@ export class Editor {
   ) {
     this.sources = paintSources(this.book, this.images, this.glyphs);
     this.layouts = new LayoutClient(this.book);
+    this.tools = new ToolMachine({
+      history: this.history,
+      page: () => {
+        const st = this.s.get();
+        return (st.document?.doc.pages[st.session.page]?.id as string | undefined) ?? '';
+      },
+      layout: () => this.s.get().layout,
+      scale: () => this.s.get().session.effectiveScale,
+      newId,
+    });
+    // The history is the document's source of truth while editing: each change, undo or redo
+    // becomes a new store revision (which re-runs layout); reset() is the store's open().
+    this.history.subscribe((doc, cause) => {
+      if (cause !== 'reset') this.s.change(doc);
+      this.tools.pruneSelection();
+    });
+    // The store's one-frame selection (properties panel) follows the tools' selection.
+    this.tools.subscribe(() => {
+      const first = this.tools.session.selection[0];
+      const cur = this.s.get().session.selection;
+      if ((cur?.frame ?? null) !== (first ?? null)) this.s.session({ selection: first ? { frame: first } : null });
+    });
     // Every document change re-runs layout (debounced to one run per frame of edits).
     let revision = -1;
     this.s.subscribe(() => {
@@ -88,6 +127,9 @@ export class Editor {
     await this.images.load(this.api, opened.path, doc);
     this.layouts.setImageSizes(this.images.sizes());
     this.s.open(doc, opened.path, opened.name);
+    this.tools.setTool('select');
+    this.tools.select([]);
+    this.history.reset(doc);
     this.s.session({ busy: { label: 'Laying out' } });
     await nextFrame();
     await this.layoutNow();
@@ -131,9 +173,29 @@ export class Editor {
     }
   }
 
-  /** Applies a document change. */
+  /**
+   * Applies a document change given as a whole new document (panels, page operations) as one
+   * undo step: the top-level fields that differ are replaced, so undo restores them exactly.
+   */
   change(next: IssueDocument): void {
-    this.s.change(next);
+    this.history.change((d) => {
+      const draft = d as unknown as Record<string, unknown>;
+      const target = next as unknown as Record<string, unknown>;
+      for (const k of Object.keys(draft)) if (!(k in target)) delete draft[k];
+      for (const [k, v] of Object.entries(target)) if (draft[k] !== v) draft[k] = v;
+    });
+  }
+
+  /** Undoes the last step (selection is kept where its frames still exist). */
+  undo(): void {
+    this.history.undo();
+    this.tools.pruneSelection();
+  }
+
+  /** Redoes the last undone step. */
+  redo(): void {
+    this.history.redo();
+    this.tools.pruneSelection();
   }
 
   /** Runs preflight on the Node side and stores the findings. */

@@ -5,6 +5,8 @@
  * device pixels, so text stays crisp at every zoom and on HiDPI screens.
  *
  * Navigation: ctrl/cmd + wheel or pinch zooms around the pointer; wheel and space-drag pan.
+ * Editing: other pointer events go to the editor's tool machine in page points; the overlay
+ * draws the tools' session (tool-overlay.ts) and a hidden textarea takes typed text (TextInput).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LaidOutPage } from '../../engine/flow/types';
@@ -12,6 +14,8 @@ import type { Editor } from '../editor';
 import { store, useStore } from '../store/store';
 import { paintGuides } from './guides';
 import { paintPage } from './paint';
+import { TextInput } from './TextInput';
+import { caretBox, paintToolOverlay } from './tool-overlay';
 import { centredOrigin, clampScale, PX_PER_PT, scaleFor, zoomAround } from './viewport';
 
 /** The frame under a page point: topmost by paint order, document frames only. */
@@ -40,7 +44,10 @@ export function PageCanvas({ editor }: { editor: Editor }) {
   const zoom = useStore((s) => s.session.zoom);
   const guides = useStore((s) => s.session.guides);
   const preview = useStore((s) => s.session.preview);
-  const selection = useStore((s) => s.session.selection);
+  const doc = useStore((s) => s.document?.doc);
+  // The tools' session is mutable state of the machine; a counter re-renders on its changes.
+  const [toolTick, setToolTick] = useState(0);
+  useEffect(() => editor.tools.subscribe(() => setToolTick((t) => t + 1)), [editor]);
   const [view, setView] = useState({ w: 0, h: 0, dpr: window.devicePixelRatio || 1 });
   // Pan state: the page origin in CSS px; null = centred for the current fit mode.
   const [origin, setOrigin] = useState<{ x: number; y: number } | null>(null);
@@ -115,7 +122,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
   }, [list, scale, o.x, o.y, view, editor, preview, guides.bleed]);
   useEffect(() => () => window.clearTimeout(repaintTimer.current), []);
 
-  // Interactive overlay: guides and selection.
+  // Interactive overlay: guides and the tools' session (selection, caret, guides, marquee).
   useEffect(() => {
     const c = overlay.current;
     if (!c || !list || !page) return;
@@ -126,12 +133,9 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     const k = scale * view.dpr;
     ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
     paintGuides(ctx, list, guides, 1 / k);
-    if (selection) {
-      ctx.strokeStyle = '#1a73e8';
-      ctx.lineWidth = 2 / k;
-      for (const f of page.frames) if (f.source === selection.frame && f.role === 'frame') ctx.strokeRect(f.x, f.y, f.width, f.height);
-    }
-  }, [list, page, scale, o.x, o.y, view, guides, preview, selection]);
+    if (doc && layout) paintToolOverlay(ctx, { doc, layout, page, session: editor.tools.session, k, scale, caretOn: true });
+    c.dataset.tick = String(toolTick);
+  }, [list, page, scale, o.x, o.y, view, guides, preview, doc, layout, editor, toolTick]);
 
   // Wheel: ctrl/cmd (and trackpad pinch, which Chromium reports as ctrl+wheel) zooms; else pans.
   useEffect(() => {
@@ -157,7 +161,8 @@ export function PageCanvas({ editor }: { editor: Editor }) {
   const drag = useRef<{ x: number; y: number; ox: number; oy: number } | null>(null);
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
-      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement)) {
+      // Space pans unless it is typed (a field, or the text tool's caret).
+      if (e.code === 'Space' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && editor.tools.path !== 'text.editing') {
         space.current = true;
         e.preventDefault();
       }
@@ -165,13 +170,23 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     const up = (e: KeyboardEvent) => {
       if (e.code === 'Space') space.current = false;
     };
+    // Losing the window mid-gesture cancels it (Escape's rules: no half-made undo step).
+    const blur = () => editor.tools.dispatch({ type: 'cancel' });
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
     return () => {
       window.removeEventListener('keydown', down);
       window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
     };
-  }, []);
+  }, [editor]);
+
+  /** The page point under a pointer event, with its modifiers (Cmd on macOS, Ctrl elsewhere). */
+  const at = (e: React.PointerEvent | React.MouseEvent) => {
+    const r = (e.currentTarget as Element).getBoundingClientRect();
+    return { x: (e.clientX - r.left - o.x) / scale, y: (e.clientY - r.top - o.y) / scale, shift: e.shiftKey, alt: e.altKey, mod: e.metaKey || e.ctrlKey };
+  };
 
   const onPointerDown = useCallback(
     (e: React.PointerEvent) => {
@@ -180,22 +195,33 @@ export function PageCanvas({ editor }: { editor: Editor }) {
         (e.target as Element).setPointerCapture(e.pointerId);
         return;
       }
-      if (!page || e.button !== 0) return;
-      const r = (e.currentTarget as Element).getBoundingClientRect();
-      const x = (e.clientX - r.left - o.x) / scale;
-      const y = (e.clientY - r.top - o.y) / scale;
-      const f = frameAt(page, x, y);
-      store.session({ selection: f ? { frame: f } : null, ...(f ? { panel: 'properties' } : {}) });
+      if (!page || e.button !== 0 || preview) return;
+      (e.currentTarget as Element).setPointerCapture(e.pointerId);
+      // The caret's textarea keeps focus; a press elsewhere must not blur it first.
+      if (editor.tools.tool === 'text') e.preventDefault();
+      editor.tools.dispatch({ type: 'pointer_down', ...at(e) });
+      if (editor.tools.session.selection.length) store.session({ panel: 'properties' });
     },
-    [o.x, o.y, page, scale],
+    [o.x, o.y, page, scale, preview, editor],
   );
   const onPointerMove = (e: React.PointerEvent) => {
     const d = drag.current;
-    if (d) setOrigin({ x: d.ox + e.clientX - d.x, y: d.oy + e.clientY - d.y });
+    if (d) return setOrigin({ x: d.ox + e.clientX - d.x, y: d.oy + e.clientY - d.y });
+    // Hover moves matter only during a gesture (idle states ignore them; skip the re-render).
+    if (page && (e.buttons !== 0 || !editor.tools.path.endsWith('.idle'))) editor.tools.dispatch({ type: 'pointer_move', ...at(e) });
   };
-  const onPointerUp = () => {
-    drag.current = null;
+  const onPointerUp = (e: React.PointerEvent) => {
+    if (drag.current) {
+      drag.current = null;
+      return;
+    }
+    if (page && e.button === 0) editor.tools.dispatch({ type: 'pointer_up', ...at(e) });
   };
+  const onDoubleClick = (e: React.MouseEvent) => {
+    if (page && !preview) editor.tools.dispatch({ type: 'double_click', ...at(e) });
+  };
+  const caret = layout && page && !preview ? caretBox(layout, page, editor.tools.session) : null;
+  const caretCss = caret ? { x: caret.x * scale + o.x, y: caret.y * scale + o.y, height: caret.height * scale } : null;
 
   return (
     <div
@@ -205,6 +231,9 @@ export function PageCanvas({ editor }: { editor: Editor }) {
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
+      onPointerCancel={() => editor.tools.dispatch({ type: 'cancel' })}
+      onDoubleClick={onDoubleClick}
+      data-tool={editor.tools.path}
     >
       <canvas
         ref={base}
@@ -214,8 +243,10 @@ export function PageCanvas({ editor }: { editor: Editor }) {
         data-page-number={list?.number ?? 0}
         data-scale={(scale / PX_PER_PT).toFixed(4)}
         data-items={painted}
+        data-origin={`${o.x} ${o.y} ${scale}`}
       />
       <canvas ref={overlay} className="page-overlay" data-testid="page-overlay" />
+      <TextInput editor={editor} at={caretCss} active={editor.tools.path === 'text.editing'} />
       {!list && <div className="page-empty">{layout ? 'No page' : 'Laying out…'}</div>}
     </div>
   );

@@ -29,7 +29,12 @@ export function shellCommands(editor: Editor, s: Store = store): Record<string, 
       s.session({ panel: 'preflight' });
       void editor.preflight();
     },
-    'edit.deselect': () => s.session({ selection: null }),
+    'edit.undo': () => editor.undo(),
+    'edit.redo': () => editor.redo(),
+    'edit.deselect': () => {
+      editor.tools.select([]);
+      s.session({ selection: null });
+    },
     'view.fit': () => s.session({ zoom: { mode: 'fit-page' } }),
     'view.actual': () => s.session({ zoom: { mode: 'scale', scale: 1 } }),
     'view.zoomIn': () => zoomBy(1.25),
