@@ -13,23 +13,12 @@ import { promises as fsp } from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { dispatch, isBinary, type ChannelName, CHANNELS } from '../bridge';
+import { CONTENT_SECURITY_POLICY } from '../bridge/csp';
 import type { Services } from './api';
 import { isInside } from './api-paths';
 
-/** The Content-Security-Policy of every response: nothing but this server, no inline script. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' blob: data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The Content-Security-Policy of every response (bridge/csp.ts): nothing but this server, no inline script. */
+export { CONTENT_SECURITY_POLICY };
 
 /** Header carrying the per-launch secret. */
 export const TOKEN_HEADER = 'x-broadsheet-token';

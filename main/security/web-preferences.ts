@@ -40,18 +40,5 @@ export function secureWebPreferences(preload: string): SecureWebPreferences {
   };
 }
 
-/** The Content-Security-Policy sent with every page of the app protocol (no remote content). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' blob: data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The Content-Security-Policy sent with every page of the app protocol (bridge/csp.ts; no remote content). */
+export { CONTENT_SECURITY_POLICY } from '../../bridge/csp';

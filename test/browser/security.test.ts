@@ -66,7 +66,7 @@ describe('web mode security', () => {
     const r = await raw({ path: '/' });
     expect(r.status).toBe(200);
     expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
