@@ -164,11 +164,19 @@ describe('export from the editor', () => {
     const polls: string[] = [];
     const onRequest = (r: { url(): string }) => void (r.url().includes('/api/jobs.progress') && polls.push(r.url()));
     page.on('request', onRequest);
+    // Hold the export request for a second so progress is polled whatever the export's own
+    // speed (a warm export of the sample can finish within one poll interval).
+    const hold = async (route: { continue(): Promise<void> }) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    };
+    await page.route('**/api/export.pdf', hold);
     await page.getByRole('button', { name: 'Export PDF' }).click();
     await expect.poll(() => page.getByTestId('busy').count()).toBe(1);
     expect(await page.getByTestId('busy').innerText()).toContain('Exporting PDF');
     await expect.poll(() => page.getByTestId('busy').count(), { timeout: 60_000 }).toBe(0);
     page.off('request', onRequest);
+    await page.unroute('**/api/export.pdf', hold);
     expect(await page.getByTestId('error').count()).toBe(0);
     const pdf = await readFile(issue.replace(/\.broadsheet$/, '.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
