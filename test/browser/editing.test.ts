@@ -5,11 +5,8 @@
  * latency (reported, not asserted: timing is the bench's business, not a test's).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { WebServer } from '../../services/web-server';
-import { launch, sampleCopy, serveIssue, waitReady } from './harness';
+import type { Page } from 'playwright-core';
+import { openSampleEditor, type EditorSession } from './harness';
 
 /** What renderer/automation.ts's editing() returns. */
 interface EditingView {
@@ -35,9 +32,6 @@ interface StoryRec {
   frames: string[];
 }
 
-let browser: Browser;
-let server: WebServer;
-let issue: string;
 let page: Page;
 
 const editing = () => page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
@@ -60,19 +54,12 @@ async function settled(): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+let session: EditorSession | undefined;
 beforeAll(async () => {
-  issue = await sampleCopy();
-  server = await serveIssue(issue);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
-  await page.goto(server.url);
-  await waitReady(page);
+  session = await openSampleEditor();
+  ({ page } = session);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (issue) await rm(path.dirname(issue), { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('editing in the browser', () => {
   it('selects and drags a frame; undo restores the document exactly; redo re-applies it', async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WebServer } from '../../services/web-server';
-import { automation, launch, sampleCopy, serveIssue, waitReady } from './harness';
+import { automation, openSampleEditor, sampleCopy, serveIssue, waitReady, type EditorSession } from './harness';
 import { mkdirSync } from 'node:fs';
 import { compareGolden, crop, decodePng, diffPixels, GOLDEN_DIR, OUTPUT_DIR } from './golden';
 
@@ -27,19 +27,12 @@ let page: Page;
 const canvas = () => page.locator('[data-testid=page-canvas]');
 const attr = async (name: string) => (await canvas().getAttribute(name)) ?? '';
 
+let session: EditorSession | undefined;
 beforeAll(async () => {
-  issue = await sampleCopy();
-  server = await serveIssue(issue);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
-  await page.goto(server.url);
-  await waitReady(page);
+  session = await openSampleEditor();
+  ({ issue, server, browser, page } = session);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (issue) await rm(path.dirname(issue), { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('editor in web mode', () => {
   it('renders both pages of the sample', async () => {

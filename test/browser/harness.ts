@@ -3,7 +3,7 @@
  * in-process on a free port, and Debian's Chromium driven by playwright-core.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -72,4 +72,35 @@ export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
 /** Calls the automation surface in the page. */
 export function automation<T>(page: Page, fn: (a: AutomationView) => T): Promise<T> {
   return page.evaluate(`(${fn.toString()})(window.broadsheetAutomation)`) as Promise<T>;
+}
+
+/** A browser page showing the editor on a private copy of the sample, with its server. */
+export interface EditorSession {
+  issue: string;
+  server: WebServer;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser and the server and removes the copy. */
+  close(): Promise<void>;
+}
+
+/** Opens the editor in web mode on a fresh copy of the sample and waits until it is ready. */
+export async function openSampleEditor(): Promise<EditorSession> {
+  const issue = await sampleCopy();
+  const server = await serveIssue(issue);
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  await page.goto(server.url);
+  await waitReady(page);
+  return {
+    issue,
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(path.dirname(issue), { recursive: true, force: true });
+    },
+  };
 }
