@@ -1,8 +1,9 @@
 /**
  * Keystroke-to-paint in the editor (Chromium, software rendering): with the Type tool's caret
  * in the sample's lead story on page 1, each of 50 characters is delivered as the browser
- * delivers typing (beforeinput on the text field); the time runs from that event to the first
- * animation frame after the layout that includes the character reached the store.
+ * delivers typing (beforeinput on the text field), at spread-out moments of the display frame;
+ * "paint" runs from that event to the page canvas holding the new pixels, "frame" to the first
+ * animation frame after that (it adds the wait for the display's next refresh).
  */
 import path from 'node:path';
 import { launch, SAMPLE_DIR, SAMPLE_NAME, serveIssue, waitReady } from '../test/browser/harness';
@@ -29,14 +30,16 @@ export async function bench(): Promise<Record<string, number | string>> {
     const box = (await page.getByTestId('page-viewport').boundingBox())!;
     const at = toScreen(origin, box, frame.x + frame.width / 2, frame.y + 40);
     await page.mouse.click(at.x, at.y);
-    const ms = (await page.evaluate('window.broadsheetAutomation.keystrokeLatency(50, "报道新闻稿件")')) as number[];
-    const sorted = [...ms].sort((a, b) => a - b);
-    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-    return {
-      'keystroke-to-paint, page 1 lead story, 50 keys, p50 (ms)': q(0.5),
-      'keystroke-to-paint, page 1 lead story, 50 keys, p95 (ms)': q(0.95),
-      'keystroke-to-paint, max (ms)': sorted.at(-1)!,
-    };
+    const ms = (await page.evaluate('window.broadsheetAutomation.keystrokeLatency(50, "报道新闻稿件")')) as { paint: number[]; frame: number[] };
+    const out: Record<string, number> = {};
+    for (const [name, xs] of Object.entries(ms)) {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const q = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
+      out[`keystroke-to-${name}, page 1 lead story, 50 keys, p50 (ms)`] = q(0.5);
+      out[`keystroke-to-${name}, page 1 lead story, 50 keys, p95 (ms)`] = q(0.95);
+      out[`keystroke-to-${name}, max (ms)`] = q(1);
+    }
+    return out;
   } finally {
     await browser.close();
     await server.close();

@@ -5,6 +5,7 @@
  */
 import type { Editor } from './editor';
 import { paintPage } from './canvas/paint';
+import { paintView } from './canvas/repaint';
 import { store } from './store/store';
 
 /** What automation can do. */
@@ -20,10 +21,19 @@ export interface Automation {
   editing(): EditingView;
   /**
    * Types `n` characters into the text caret one at a time, as the browser delivers them
-   * (beforeinput on the text field), and measures each one from dispatch to the first painted
-   * frame after the layout that includes it. Milliseconds per keystroke, in order.
+   * (beforeinput on the text field), at spread-out moments of the display's frame, and
+   * measures each from dispatch to the page canvas holding the new pixels (`paint`) and to
+   * the first animation frame after that (`frame`, which adds the wait for the display's
+   * next refresh). Milliseconds per keystroke, in order.
    */
-  keystrokeLatency(n: number, text?: string): Promise<number[]>;
+  keystrokeLatency(n: number, text?: string): Promise<{ paint: number[]; frame: number[] }>;
+  /**
+   * Paints the current page whole, offscreen, exactly as the page canvas is set up now, and
+   * counts the device pixels in which the live canvas (repainted piecemeal by damage) differs:
+   * by more than 2 levels (`differing`: anti-aliasing of a path that crosses an area's edge
+   * may differ that much) and by more than 64 (`stale`: something not repainted).
+   */
+  repaintDifference(): { pixels: number; differing: number; stale: number; staleBox: { x: number; y: number; width: number; height: number } | null; painted: string };
 }
 
 /** What editing() reports. */
@@ -77,30 +87,69 @@ export function installAutomation(editor: Editor): void {
     async keystrokeLatency(n, text = '字') {
       const field = document.querySelector<HTMLTextAreaElement>('[data-testid=text-input]');
       if (!field || editor.tools.path !== 'text.editing') throw new Error('no text caret: click into a story with the Type tool first');
-      const out: number[] = [];
+      const paint: number[] = [];
+      const frame: number[] = [];
       for (let i = 0; i < n; i++) {
+        // Typing does not keep time with the display: start at a different point of the frame.
+        await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, (i * 7) % 17)));
         const before = store.get().layout;
         const t0 = performance.now();
         field.dispatchEvent(new InputEvent('beforeinput', { data: text[i % text.length]!, inputType: 'insertText', cancelable: true, bubbles: true }));
         const rev = store.get().document?.revision ?? -1;
-        // Wait for the layout of this revision to reach the store, then for the frame that paints it.
+        // Wait for the layout of this revision to reach the store and then the canvas.
         await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => (off(), reject(new Error('layout did not arrive within 10 s'))), 10_000);
+          const timer = setTimeout(() => (off(), reject(new Error('the edit was not painted within 10 s'))), 10_000);
           const check = () => {
             const s = store.get();
-            if (s.layout !== before && s.document?.revision === rev) {
+            if (s.document?.revision === rev && s.layout !== before && editor.painted.layout === s.layout) {
               off();
               clearTimeout(timer);
               resolve();
             }
           };
-          const off = store.subscribe(check);
+          const off = editor.onPainted(check);
           check();
         });
+        paint.push(editor.painted.at - t0);
         await new Promise<void>((r) => requestAnimationFrame(() => r()));
-        out.push(performance.now() - t0);
+        frame.push(performance.now() - t0);
       }
-      return out;
+      return { paint, frame };
+    },
+    repaintDifference() {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid=page-canvas]');
+      const s = store.get();
+      const list = s.layout?.pages[s.session.page]?.display;
+      if (!c || !list) throw new Error('no page on the canvas');
+      const [ox, oy, scale] = (c.dataset.origin ?? '0 0 1').split(' ').map(Number) as [number, number, number];
+      const dpr = window.devicePixelRatio || 1;
+      const view = { x: -ox / scale, y: -oy / scale, width: c.width / dpr / scale, height: c.height / dpr / scale };
+      const off = document.createElement('canvas');
+      off.width = c.width;
+      off.height = c.height;
+      const ctx = off.getContext('2d')!;
+      paintView(ctx, list, { k: scale * dpr, ox: ox * dpr, oy: oy * dpr, scale, bleed: !s.session.preview && s.session.guides.bleed, visible: view }, editor.sources);
+      const a = ctx.getImageData(0, 0, off.width, off.height).data;
+      const b = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let differing = 0;
+      let stale = 0;
+      const box = [Infinity, Infinity, -Infinity, -Infinity];
+      for (let i = 0; i < a.length; i += 4) {
+        const d = Math.max(Math.abs(a[i]! - b[i]!), Math.abs(a[i + 1]! - b[i + 1]!), Math.abs(a[i + 2]! - b[i + 2]!));
+        if (d > 2) differing++;
+        if (d > 64) {
+          stale++;
+          const x = (i / 4) % off.width;
+          const y = Math.floor(i / 4 / off.width);
+          box[0] = Math.min(box[0]!, x);
+          box[1] = Math.min(box[1]!, y);
+          box[2] = Math.max(box[2]!, x);
+          box[3] = Math.max(box[3]!, y);
+        }
+      }
+      // Where the stale pixels are, in page points (for a failing test's message).
+      const staleBox = stale ? { x: (box[0]! / dpr - ox) / scale, y: (box[1]! / dpr - oy) / scale, width: (box[2]! - box[0]! + 1) / dpr / scale, height: (box[3]! - box[1]! + 1) / dpr / scale } : null;
+      return { pixels: a.length / 4, differing, stale, staleBox, painted: c.dataset.painted ?? '' };
     },
     state() {
       const s = store.get();

@@ -47,7 +47,10 @@ export class Editor {
   lastLayoutMs = 0;
   /** Runs layout in a Web Worker (or on this thread where workers are unavailable). */
   readonly layouts: LayoutClient;
-  private layoutTimer = 0;
+  private layoutScheduled = false;
+  /** The layout the page canvas last painted, and when (performance.now()). */
+  painted: { layout: LaidOutIssue | null; at: number } = { layout: null, at: 0 };
+  private readonly paintListeners = new Set<() => void>();
   private running: Promise<unknown> | null = null;
   private queued = false;
   /** Undo and redo over the open document; every document change goes through it. */
@@ -84,7 +87,7 @@ export class Editor {
       const cur = this.s.get().session.selection;
       if ((cur?.frame ?? null) !== (first ?? null)) this.s.session({ selection: first ? { frame: first } : null });
     });
-    // Every document change re-runs layout (debounced to one run per frame of edits).
+    // Every document change re-runs layout (the changes of one task in one run).
     let revision = -1;
     this.s.subscribe(() => {
       const d = this.s.get().document;
@@ -137,9 +140,30 @@ export class Editor {
     void this.preflight();
   }
 
+  /**
+   * Starts a layout as soon as the current task's changes are made (a microtask, not the next
+   * frame: a keystroke's layout should be painted in the frame it was typed in). Changes made
+   * while a layout runs collapse into one more run.
+   */
   private scheduleLayout(): void {
-    cancelAnimationFrame(this.layoutTimer);
-    this.layoutTimer = requestAnimationFrame(() => void this.layoutNow());
+    if (this.layoutScheduled) return;
+    this.layoutScheduled = true;
+    queueMicrotask(() => {
+      this.layoutScheduled = false;
+      void this.layoutNow();
+    });
+  }
+
+  /** The page canvas painted `layout` (for keystroke-to-paint measurements and tests). */
+  notePainted(layout: LaidOutIssue | null): void {
+    this.painted = { layout, at: performance.now() };
+    for (const l of this.paintListeners) l();
+  }
+
+  /** Calls `l` after each paint of the page canvas; returns the unsubscribe. */
+  onPainted(l: () => void): () => void {
+    this.paintListeners.add(l);
+    return () => this.paintListeners.delete(l);
   }
 
   /**

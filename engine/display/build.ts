@@ -19,12 +19,7 @@ export interface DisplayInput {
 
 /** The display list of one page. */
 export function buildDisplayList(inp: DisplayInput): PageDisplayList {
-  const ordered = inp.frames.map((f, i) => ({ f, i })).sort((a, b) => a.f.z - b.f.z || a.i - b.i);
-  const items: DisplayItem[] = [];
-  for (const { f } of ordered) {
-    for (const a of f.art) items.push(a);
-    for (const l of f.lines) for (const r of l.runs) if (r.glyphs.length) items.push(r);
-  }
+  const items = displayItems(inp.frames);
   const t = inp.template;
   return {
     page: inp.page.id,
@@ -36,4 +31,18 @@ export function buildDisplayList(inp: DisplayInput): PageDisplayList {
     items,
     guides: { margins: typeArea(t), columns: templateColumns(t), gridLines: gridBaselines(t), bleed: t.bleed },
   };
+}
+
+/**
+ * The items of a page in paint order: frames by z, then document order, each its art and then
+ * its lines' glyph runs (the very run objects of the line records, not copies).
+ */
+export function displayItems(frames: readonly LaidOutFrame[]): DisplayItem[] {
+  const ordered = frames.map((f, i) => ({ f, i })).sort((a, b) => a.f.z - b.f.z || a.i - b.i);
+  const items: DisplayItem[] = [];
+  for (const { f } of ordered) {
+    for (const a of f.art) items.push(a);
+    for (const l of f.lines) for (const r of l.runs) if (r.glyphs.length) items.push(r);
+  }
+  return items;
 }

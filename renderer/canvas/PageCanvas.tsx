@@ -13,7 +13,9 @@ import type { LaidOutPage } from '../../engine/flow/types';
 import type { Editor } from '../editor';
 import { store, useStore } from '../store/store';
 import { paintGuides } from './guides';
-import { paintPage } from './paint';
+import type { PageDisplayList } from '../../engine/display/types';
+import { damageSince } from '../layout/layout-delta';
+import { paintView, PASTEBOARD, repaintAreas } from './repaint';
 import { TextInput } from './TextInput';
 import { caretBox, paintToolOverlay } from './tool-overlay';
 import { centredOrigin, clampScale, PX_PER_PT, scaleFor, zoomAround } from './viewport';
@@ -77,53 +79,62 @@ export function PageCanvas({ editor }: { editor: Editor }) {
 
   // Static layer. A pan (same page, zoom and options; only the origin moved) first shifts the
   // pixels already painted, which is cheap, and repaints the glyphs once the pan pauses:
-  // repainting thousands of outlines on every pointer move would stutter.
-  const lastPaint = useRef<{ key: unknown[]; x: number; y: number } | null>(null);
+  // repainting thousands of outlines on every pointer move would stutter. A new layout of the
+  // same view repaints only the areas that changed (the layout's damage), clipped to whole
+  // device pixels so that the result is the very pixels a full repaint would give. Layout
+  // effects: the canvas is painted in the commit, so the browser shows it in the same frame.
+  const lastPaint = useRef<{ list: PageDisplayList; key: unknown[]; x: number; y: number; exact: boolean } | null>(null);
   const repaintTimer = useRef(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const c = base.current;
     if (!c || !list) return;
-    const key = [list, scale, view.w, view.h, view.dpr, editor, preview, guides.bleed];
+    const key = [scale, view.w, view.h, view.dpr, editor, preview, guides.bleed];
     const last = lastPaint.current;
+    const bleed = !preview && guides.bleed;
+    const k = scale * view.dpr;
+    const visible = { x: -o.x / scale, y: -o.y / scale, width: view.w / scale, height: view.h / scale };
     const full = () => {
       const ctx = sizeCanvas(c, view.w, view.h, view.dpr);
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.fillStyle = '#7a7d82';
-      ctx.fillRect(0, 0, c.width, c.height);
-      const k = scale * view.dpr;
-      ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
-      // Drop shadow of the sheet on the pasteboard.
-      ctx.fillStyle = 'rgba(0,0,0,0.25)';
-      ctx.fillRect(3 / scale, 3 / scale, list.width, list.height);
-      // Only what the viewport shows is painted: at high zoom most of the page is off-canvas.
-      const visible = { x: -o.x / scale, y: -o.y / scale, width: view.w / scale, height: view.h / scale };
-      const report = paintPage(ctx, list, editor.sources, { bleed: !preview && guides.bleed, visible });
-      lastPaint.current = { key, x: o.x, y: o.y };
+      const report = paintView(ctx, list, { k, ox: o.x * view.dpr, oy: o.y * view.dpr, scale, bleed, visible }, editor.sources);
+      lastPaint.current = { list, key, x: o.x, y: o.y, exact: true };
       c.dataset.painted = 'full';
       setPainted(report.items);
+      editor.notePainted(layout);
     };
     window.clearTimeout(repaintTimer.current);
-    if (last && last.key.length === key.length && last.key.every((v, i) => v === key[i])) {
+    const sameView = last && last.key.length === key.length && last.key.every((v, i) => v === key[i]);
+    if (last && sameView && last.exact && last.list !== list && last.x === o.x && last.y === o.y) {
+      const rects = damageSince(last.list, list);
+      if (rects) {
+        repaintAreas(c.getContext('2d')!, list, rects, { k, ox: o.x * view.dpr, oy: o.y * view.dpr, scale, bleed, visible }, editor.sources);
+        lastPaint.current = { list, key, x: o.x, y: o.y, exact: true };
+        c.dataset.painted = 'partial';
+        editor.notePainted(layout);
+        return;
+      }
+    }
+    if (last && sameView && last.list === list) {
       if (last.x === o.x && last.y === o.y) return;
       const ctx = c.getContext('2d')!;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       // Copy through a snapshot: drawing a canvas onto itself with an offset is undefined.
       const snap = new OffscreenCanvas(c.width, c.height);
       snap.getContext('2d')!.drawImage(c, 0, 0);
-      ctx.fillStyle = '#7a7d82';
+      ctx.fillStyle = PASTEBOARD;
       ctx.fillRect(0, 0, c.width, c.height);
       ctx.drawImage(snap, (o.x - last.x) * view.dpr, (o.y - last.y) * view.dpr);
-      lastPaint.current = { key, x: o.x, y: o.y };
+      // Not exact until the glyphs are repainted: newly uncovered areas are blank.
+      lastPaint.current = { list, key, x: o.x, y: o.y, exact: false };
       c.dataset.painted = 'shifted';
       repaintTimer.current = window.setTimeout(full, 120);
       return;
     }
     full();
-  }, [list, scale, o.x, o.y, view, editor, preview, guides.bleed]);
+  }, [list, scale, o.x, o.y, view, editor, preview, guides.bleed, layout]);
   useEffect(() => () => window.clearTimeout(repaintTimer.current), []);
 
   // Interactive overlay: guides and the tools' session (selection, caret, guides, marquee).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const c = overlay.current;
     if (!c || !list || !page) return;
     const ctx = sizeCanvas(c, view.w, view.h, view.dpr);

@@ -1,12 +1,16 @@
 /**
  * The editor's side of layout: in a Web Worker when the platform allows one, else on this
  * thread (same engine call). Only the latest request matters: a layout asked for while one
- * runs replaces any queued one, so a burst of edits costs at most two layouts.
+ * runs replaces any queued one, so a burst of edits costs at most two layouts. Documents go
+ * to the worker as the paths changed since the last one sent (doc-delta.ts) and results come
+ * back as what changed since the last result (layout-delta.ts), with the damaged page areas.
  */
 import type { FontBook } from '../../engine/fonts';
 import { layoutIssue } from '../../engine/flow/layout-issue';
 import type { LaidOutIssue } from '../../engine/flow/types';
 import type { IssueDocument } from '../../engine/model';
+import { docDelta } from './doc-delta';
+import { decodeLayout, LayoutDeltaMismatch, recordDamage } from './layout-delta';
 import type { FromWorker, ToWorker } from './protocol';
 import { typesetterFor } from './typesetter';
 
@@ -23,6 +27,8 @@ export class LayoutClient {
   private readonly waiting = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e: Error) => void }>();
   private sizes: Record<string, { width: number; height: number } | null> = {};
   private previous: LaidOutIssue | undefined;
+  /** The last document the worker was given (edits are sent as changes from it). */
+  private sent: IssueDocument | undefined;
 
   constructor(private readonly book: FontBook) {
     try {
@@ -31,8 +37,14 @@ export class LayoutClient {
         const w = this.waiting.get(e.data.id);
         if (!w) return;
         this.waiting.delete(e.data.id);
-        if (e.data.type === 'laid-out') w.resolve({ layout: e.data.layout, ms: e.data.ms });
-        else w.reject(new Error(e.data.message));
+        if (e.data.type === 'failed') return w.reject(new Error(e.data.message));
+        // Decoded here, in the order the worker answered, against the last decoded result.
+        try {
+          this.previous = decodeLayout(this.previous, e.data.delta);
+          w.resolve({ layout: this.previous, ms: e.data.ms });
+        } catch (err) {
+          w.reject(err instanceof Error ? err : new Error(String(err)));
+        }
       };
       this.worker.onerror = (e) => {
         // A worker that cannot start (e.g. a restrictive host) falls back to this thread.
@@ -73,22 +85,32 @@ export class LayoutClient {
     this.send({ type: 'images', sizes });
   }
 
-  /** Lays out `doc`. */
+  /** Lays out `doc` (`fresh`: without the previous result's caches). */
   async layout(doc: IssueDocument, fresh = false): Promise<LayoutResult> {
     if (this.worker) {
-      const id = this.nextId++;
       try {
-        return await new Promise<LayoutResult>((resolve, reject) => {
-          this.waiting.set(id, { resolve, reject });
-          this.send({ type: 'layout', id, doc, fresh });
-        });
+        return await this.ask(doc, fresh);
       } catch (e) {
+        // Out of step with the worker (should not happen): once more, whole and afresh.
+        if (e instanceof LayoutDeltaMismatch) return this.ask(doc, true);
         if (this.worker) throw e; // a layout error, not a dead worker
       }
     }
     const t0 = performance.now();
-    const layout = layoutIssue(doc, { typesetter: typesetterFor(doc, this.book), imageSize: (src) => this.sizes[src] ?? null }, fresh ? undefined : this.previous);
+    const before = fresh ? undefined : this.previous;
+    const layout = layoutIssue(doc, { typesetter: typesetterFor(doc, this.book), imageSize: (src) => this.sizes[src] ?? null }, before);
+    recordDamage(before, layout);
     this.previous = layout;
     return { layout, ms: performance.now() - t0 };
+  }
+
+  private ask(doc: IssueDocument, fresh: boolean): Promise<LayoutResult> {
+    const id = this.nextId++;
+    return new Promise<LayoutResult>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (fresh || !this.sent) this.send({ type: 'layout', id, doc, fresh });
+      else this.send({ type: 'layout-delta', id, ops: docDelta(this.sent, doc) });
+      this.sent = doc;
+    });
   }
 }

@@ -1,12 +1,16 @@
 /** Messages between the editor and the layout worker. */
-import type { LaidOutIssue } from '../../engine/flow/types';
 import type { IssueDocument } from '../../engine/model';
+import type { DocOp } from './doc-delta';
+import type { LayoutDelta } from './layout-delta';
 
 /** To the worker. */
 export type ToWorker =
   | { type: 'fonts'; files: { source: string; bytes: Uint8Array }[] }
   | { type: 'images'; sizes: Record<string, { width: number; height: number } | null> }
-  | { type: 'layout'; id: number; doc: IssueDocument; fresh: boolean };
+  /** Lay out a whole document, without the previous result (`fresh`) or with it. */
+  | { type: 'layout'; id: number; doc: IssueDocument; fresh: boolean }
+  /** Lay out the last document with these changes (doc-delta.ts). */
+  | { type: 'layout-delta'; id: number; ops: DocOp[] };
 
-/** From the worker. */
-export type FromWorker = { type: 'laid-out'; id: number; layout: LaidOutIssue; ms: number } | { type: 'failed'; id: number; message: string };
+/** From the worker: the result as a delta from the last one it sent (layout-delta.ts). */
+export type FromWorker = { type: 'laid-out'; id: number; delta: LayoutDelta; ms: number } | { type: 'failed'; id: number; message: string };
