@@ -18,6 +18,7 @@ import { openDocument, saveDocument, DOCUMENT_EXTENSION } from './document-store
 import { confine, fsError } from './api-paths';
 import { writeFileAtomic } from './atomic-write';
 import { scanFonts, SYSTEM_FONT_DIRS, type CatalogEntry } from './api-font-catalog';
+import { addImage, importCopy } from './api-place';
 
 /** Writes a PDF for a document; injected by the host (services/export.ts in practice). */
 export type Exporter = (
@@ -224,6 +225,8 @@ export function createServices(opts: ServiceOptions): Services {
       }
       return { bytes: new Uint8Array(bytes), mime, width: meta.width ?? 0, height: meta.height ?? 0, density };
     },
+    'images.add': async ({ docPath, name, bytes }) => addImage(root, base, docPath, name, bytes),
+    'import.copy': async ({ name, bytes }) => importCopy(name, bytes),
     'export.pdf': async ({ doc, docPath, options, jobId }) => {
       // Check where the PDF goes before spending time on it.
       const absDoc = await confine(root, base, docPath);
