@@ -8,7 +8,7 @@
  * story; a picture → the selected (dropped-on) image frame, or a new image frame on the page.
  */
 import { MAX_ADD_IMAGE_BYTES, MAX_COPY_BYTES } from '../../bridge';
-import { EditError } from '../../engine/edit';
+import { EditError, storyLength } from '../../engine/edit';
 import type { IssueDocument } from '../../engine/model/types';
 import { describeError, type Editor } from '../editor';
 import { copyAtCaret, copyIntoFrame, imageIntoFrame, newImageFrame, relinkAll } from './apply';
@@ -24,7 +24,8 @@ export type PlaceTarget =
 /** What a file is, by its name and type: copy, a picture, or unknown (the target decides; the Node side refuses what it cannot read). */
 export function fileKind(file: { name: string; type: string }): 'copy' | 'image' | 'unknown' {
   const ext = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
-  if (COPY_EXTENSIONS.includes(ext) || file.type.startsWith('text/')) return 'copy';
+  // .doc is copy too: the Node side explains that old Word files must be saved as .docx.
+  if (COPY_EXTENSIONS.includes(ext) || ext === '.doc' || file.type.startsWith('text/')) return 'copy';
   if (IMAGE_EXTENSIONS.includes(ext) || file.type.startsWith('image/')) return 'image';
   return 'unknown';
 }
@@ -93,7 +94,11 @@ export async function placeFile(editor: Editor, file: File, target: PlaceTarget)
         if (t && t.frame === target.frame) editor.tools.session.text = { ...t, story: at.story, anchor: at.caret, focus: at.caret };
       } else if (target.kind === 'frame') {
         editor.history.change((doc) => void copyIntoFrame(doc, target.frame, copy.paragraphs, editor.tools.host.newId));
-        editor.tools.select([target.frame]);
+        // A caret in the replaced story (a drop while typing) stays inside the new text.
+        const t = editor.tools.session.text;
+        const st = t && editor.history.current.stories.find((x) => x.id === t.story);
+        if (t && st) editor.tools.session.text = { ...t, anchor: Math.min(t.anchor, storyLength(st)), focus: Math.min(t.focus, storyLength(st)) };
+        else editor.tools.select([target.frame]);
       }
       return;
     }
