@@ -27,6 +27,10 @@ export interface BroadsheetApi {
     /** Copies an image file (its name and bytes) into the document's images/ folder; answers the link to use. */
     add(docPath: string, name: string, bytes: Uint8Array): Promise<ResponseOf<'images.add'>>;
   };
+  files: {
+    /** A file chosen in the host's own dialog (Electron); rejects 'unsupported' in web mode, 'cancelled' when closed. */
+    choose(kind: 'copy' | 'image' | 'any'): Promise<{ bytes: Uint8Array; name: string }>;
+  };
   import: {
     /** Reads copy from a file's name and bytes (all or nothing; refusals name the file). */
     copy(name: string, bytes: Uint8Array): Promise<ImportedCopy>;

@@ -205,6 +205,16 @@ export const CHANNELS = {
       })
       .strict(),
   },
+  /**
+   * A file the user chooses in the host's own dialog, for Place and Relink (Electron: a menu
+   * command carries no user activation, so the page's file input cannot open). Web mode answers
+   * 'unsupported' and the renderer uses a file input; a closed dialog answers 'cancelled'.
+   */
+  'files.choose': {
+    request: z.object({ kind: z.enum(['copy', 'image', 'any']) }).strict(),
+    response: z.object({ bytes: Bytes, name: z.string() }).strict(),
+    binary: true,
+  },
   /** Export to a PDF file. Progress arrives as `export.progress` events (or by polling). */
   'export.pdf': {
     request: z.object({ doc: DocumentJson, docPath: FilePath, options: ExportOptions, jobId: z.string().min(1).max(100).optional() }).strict(),

@@ -66,6 +66,7 @@ export function createApiClient(t: Transport): BroadsheetApi {
       add: (docPath, name, bytes) => call(t, 'images.add', { docPath, name, bytes }),
     },
     import: { copy: (name, bytes) => call(t, 'import.copy', { name, bytes }) },
+    files: { choose: (kind) => call(t, 'files.choose', { kind }) },
     export: {
       async pdf(doc, docPath, options, onProgress) {
         jobCounter += 1;

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { MAX_ADD_IMAGE_BYTES, ServiceError, type ImportedCopy } from '../bridge';
+import { MAX_ADD_IMAGE_BYTES, MAX_COPY_BYTES, ServiceError, type ImportedCopy } from '../bridge';
 import { confine, fsError } from './api-paths';
 import { DecodeError } from './import-decode';
 import { readCopyBytes } from './import';
@@ -124,3 +124,24 @@ export async function addImage(root: string | undefined, base: string, docPath: 
 }
 
 const size = (f: { width: number; height: number; density: number }) => ({ width: f.width, height: f.height, density: f.density });
+
+/** What files.choose offers. */
+export type ChooseKind = 'copy' | 'image' | 'any';
+
+/** files.choose: the bytes and name of a file the user picked in the host's dialog (`pick`; none: unsupported). */
+export async function chooseFile(pick: ((kind: ChooseKind) => Promise<string | undefined>) | undefined, kind: ChooseKind) {
+  if (!pick) throw new ServiceError('unsupported', 'this host has no file dialog of its own; use a file input');
+  const file = await pick(kind);
+  if (!file) throw new ServiceError('cancelled', 'no file chosen');
+  const name = path.basename(file);
+  const limit = kind === 'copy' ? MAX_COPY_BYTES : MAX_ADD_IMAGE_BYTES;
+  try {
+    const st = await fsp.stat(file);
+    if (!st.isFile()) throw new ServiceError('invalid-request', `${name}: not a file`);
+    if (st.size > limit) throw new ServiceError('invalid-request', `${name}: too large (${(st.size / 2 ** 20).toFixed(1)} MB; the limit is ${limit / 2 ** 20} MB)`);
+    return { bytes: new Uint8Array(await fsp.readFile(file)), name };
+  } catch (e) {
+    if (e instanceof ServiceError) throw e;
+    throw fsError(e, name, 'reading the file');
+  }
+}

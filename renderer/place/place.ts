@@ -7,12 +7,12 @@
  * Where it goes: copy → the story at the text caret, or the selected (dropped-on) text frame's
  * story; a picture → the selected (dropped-on) image frame, or a new image frame on the page.
  */
-import { MAX_ADD_IMAGE_BYTES, MAX_COPY_BYTES } from '../../bridge';
+import { BridgeCallError, MAX_ADD_IMAGE_BYTES, MAX_COPY_BYTES } from '../../bridge';
 import { EditError, storyLength } from '../../engine/edit';
 import type { IssueDocument } from '../../engine/model/types';
 import { describeError, type Editor } from '../editor';
 import { copyAtCaret, copyIntoFrame, imageIntoFrame, newImageFrame, relinkAll } from './apply';
-import { COPY_EXTENSIONS, IMAGE_EXTENSIONS, pickFile } from './pick';
+import { COPY_EXTENSIONS, IMAGE_EXTENSIONS, pickFile, type PickKind } from './pick';
 
 /** Where a placed file goes. */
 export type PlaceTarget =
@@ -65,6 +65,7 @@ function checkSize(file: File, limit: number, what: string): void {
 
 /** Copies a picture next to the document and loads it for the screen and layout. Returns the link and its natural size in pt. */
 async function addPicture(editor: Editor, docPath: string, file: File) {
+  if (!docPath) throw new EditError(`${file.name}: save the document first: placed pictures are copied into the images folder next to it`);
   checkSize(file, MAX_ADD_IMAGE_BYTES, 'to place');
   const r = await editor.api.images.add(docPath, file.name, await bytesOf(file));
   await editor.images.refresh(editor.api, docPath, [r.src]);
@@ -118,11 +119,43 @@ export async function placeFile(editor: Editor, file: File, target: PlaceTarget)
   });
 }
 
+let choosing = false;
+
+/**
+ * The file dialog: the host's own in the desktop app (a menu command carries no user
+ * activation, which a page's file input needs), the page's file input otherwise. Null when
+ * cancelled, or when a dialog is already open (a shortcut and its menu item both firing).
+ */
+export async function chooseFile(editor: Editor, kind: PickKind): Promise<File | null> {
+  if (choosing) return null;
+  choosing = true;
+  try {
+    if (editor.host === 'electron') {
+      try {
+        const r = await editor.api.files.choose(kind);
+        return new File([r.bytes as BlobPart], r.name);
+      } catch (e) {
+        if (e instanceof BridgeCallError && e.code === 'cancelled') return null;
+        if (!(e instanceof BridgeCallError && e.code === 'unsupported')) throw e;
+      }
+    }
+    return await pickFile(kind);
+  } finally {
+    choosing = false;
+  }
+}
+
 /** Place… (Cmd/Ctrl+D): the file dialog, then placeFile at the current selection. */
 export async function place(editor: Editor): Promise<boolean> {
   if (!editor.s.get().document) return false;
   const target = targetFromSelection(editor);
-  const file = await pickFile('any');
+  let file: File | null;
+  try {
+    file = await chooseFile(editor, 'any');
+  } catch (e) {
+    editor.s.session({ error: describeError(e) });
+    return false;
+  }
   return file ? placeFile(editor, file, target) : false;
 }
 
@@ -149,6 +182,12 @@ export async function relinkFile(editor: Editor, frameId: string, file: File): P
 
 /** Relink… from the properties panel: the file dialog, then relinkFile. */
 export async function relink(editor: Editor, frameId: string): Promise<boolean> {
-  const file = await pickFile('image');
+  let file: File | null;
+  try {
+    file = await chooseFile(editor, 'image');
+  } catch (e) {
+    editor.s.session({ error: describeError(e) });
+    return false;
+  }
   return file ? relinkFile(editor, frameId, file) : false;
 }

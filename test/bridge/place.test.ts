@@ -6,7 +6,7 @@
  * and oversize files without writing anything. Web mode carries the bytes as a raw body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -113,6 +113,30 @@ describe('images.add', () => {
     const outside = await call('images.add', { docPath: path.join(dir, 'elsewhere.broadsheet'), name: 'p.jpg', bytes: good });
     expect(outside).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await imagesDir()).toEqual(before);
+  });
+});
+
+describe('files.choose (the host\'s own file dialog)', () => {
+  it('answers the chosen file\'s bytes and name; cancelled, unsupported and oversize are errors', async () => {
+    const chosen = path.join(dir, 'chosen 稿件.txt');
+    await writeFile(chosen, '金山');
+    const big = path.join(dir, 'big.txt');
+    await writeFile(big, '');
+    await truncate(big, MAX_COPY_BYTES + 1);
+    const picks: string[] = [];
+    let answer: string | undefined = chosen;
+    const desktop = createServices({ mode: 'electron', version: 't', bundledFonts: [], systemFonts: [], pickPlaceFile: async (kind) => (picks.push(kind), answer) });
+    const r = await dispatch(desktop.handlers, 'files.choose', { kind: 'copy' });
+    expect(r).toEqual({ ok: true, value: { name: 'chosen 稿件.txt', bytes: new TextEncoder().encode('金山') } });
+    expect(picks).toEqual(['copy']);
+    answer = undefined;
+    expect(await dispatch(desktop.handlers, 'files.choose', { kind: 'image' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    answer = big;
+    expect(await dispatch(desktop.handlers, 'files.choose', { kind: 'copy' })).toMatchObject({ ok: false, error: { message: 'big.txt: too large (20.0 MB; the limit is 20 MB)' } });
+    // The same size is a fine picture.
+    expect(await dispatch(desktop.handlers, 'files.choose', { kind: 'image' })).toMatchObject({ ok: true, value: { name: 'big.txt' } });
+    // Web mode has no dialog of its own: the renderer uses a file input.
+    expect(await call('files.choose', { kind: 'any' })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
   });
 });
 
