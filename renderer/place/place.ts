@@ -124,25 +124,24 @@ let choosing = false;
 /**
  * The file dialog: the host's own in the desktop app (a menu command carries no user
  * activation, which a page's file input needs), the page's file input otherwise. Null when
- * cancelled, or when a dialog is already open (a shortcut and its menu item both firing).
+ * cancelled, or when the host's dialog is already open (a shortcut and its menu item both
+ * firing); a second file input dialog cancels the first (pick.ts).
  */
 export async function chooseFile(editor: Editor, kind: PickKind): Promise<File | null> {
-  if (choosing) return null;
-  choosing = true;
-  try {
-    if (editor.host === 'electron') {
-      try {
-        const r = await editor.api.files.choose(kind);
-        return new File([r.bytes as BlobPart], r.name);
-      } catch (e) {
-        if (e instanceof BridgeCallError && e.code === 'cancelled') return null;
-        if (!(e instanceof BridgeCallError && e.code === 'unsupported')) throw e;
-      }
+  if (editor.host === 'electron') {
+    if (choosing) return null;
+    choosing = true;
+    try {
+      const r = await editor.api.files.choose(kind);
+      return new File([r.bytes as BlobPart], r.name);
+    } catch (e) {
+      if (e instanceof BridgeCallError && e.code === 'cancelled') return null;
+      if (!(e instanceof BridgeCallError && e.code === 'unsupported')) throw e;
+    } finally {
+      choosing = false;
     }
-    return await pickFile(kind);
-  } finally {
-    choosing = false;
   }
+  return pickFile(kind);
 }
 
 /** Place… (Cmd/Ctrl+D): the file dialog, then placeFile at the current selection. */
