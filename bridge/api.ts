@@ -4,7 +4,7 @@
  * Electron's preload exposes `window.broadsheet` built with createApiClient over
  * ipcRenderer.invoke; web mode builds the same client over HTTP (renderer/host/).
  */
-import type { ExportOptions, FontInfo, OpenedDocument, PreflightFinding, Progress, RecentFile, ResponseOf } from './channels';
+import type { ExportOptions, FontInfo, ImportedCopy, OpenedDocument, PreflightFinding, Progress, RecentFile, ResponseOf } from './channels';
 
 /** The renderer's view of the Node side. */
 export interface BroadsheetApi {
@@ -24,6 +24,16 @@ export interface BroadsheetApi {
   };
   images: {
     read(docPath: string, src: string): Promise<{ bytes: Uint8Array; mime: string; width: number; height: number; density: number }>;
+    /** Copies an image file (its name and bytes) into the document's images/ folder; answers the link to use. */
+    add(docPath: string, name: string, bytes: Uint8Array): Promise<ResponseOf<'images.add'>>;
+  };
+  files: {
+    /** A file chosen in the host's own dialog (Electron); rejects 'unsupported' in web mode, 'cancelled' when closed. */
+    choose(kind: 'copy' | 'image' | 'any'): Promise<{ bytes: Uint8Array; name: string }>;
+  };
+  import: {
+    /** Reads copy from a file's name and bytes (all or nothing; refusals name the file). */
+    copy(name: string, bytes: Uint8Array): Promise<ImportedCopy>;
   };
   export: {
     /** Writes a PDF; `onProgress` is called as pages are written. */

@@ -100,6 +100,37 @@ export type Progress = z.infer<typeof Progress>;
 export const RecentFile = z.object({ path: z.string(), name: z.string(), openedAt: z.string() }).strict();
 export type RecentFile = z.infer<typeof RecentFile>;
 
+/** Largest copy file (text, Markdown, DOCX) `import.copy` accepts: copy is text, not a story's pictures. */
+export const MAX_COPY_BYTES = 20 * 1024 * 1024;
+/** Largest image `images.add` accepts (web mode's request limit is above it, so the message names the file). */
+export const MAX_ADD_IMAGE_BYTES = 100 * 1024 * 1024;
+
+/** A file name as the user's file came (no folders: the Node side never sees the renderer's paths). */
+const FileName = z.string().min(1).max(255).refine((s) => !s.includes('\0'), 'file names contain no NUL byte');
+
+/** One paragraph of imported copy (engine/import CopyParagraph). */
+export const CopyParagraph = z
+  .object({
+    text: z.string(),
+    /** 1–6 for a heading (Markdown #, DOCX Heading n). */
+    heading: z.number().int().min(1).max(6).optional(),
+    /** The source's own paragraph style name (DOCX). */
+    styleName: z.string().optional(),
+  })
+  .strict();
+export type CopyParagraph = z.infer<typeof CopyParagraph>;
+
+/** Copy read from a file: its paragraphs (the renderer maps them onto the document's styles). */
+export const ImportedCopy = z
+  .object({
+    file: z.string(),
+    format: z.enum(['text', 'markdown', 'docx']),
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']).optional(),
+    paragraphs: z.array(CopyParagraph),
+  })
+  .strict();
+export type ImportedCopy = z.infer<typeof ImportedCopy>;
+
 /** Channel table. `binary` channels answer with `{ bytes, ...meta }`; HTTP sends bytes raw. */
 export const CHANNELS = {
   /** Which host this is and what it has open. */
@@ -149,6 +180,39 @@ export const CHANNELS = {
         density: z.number().positive(),
       })
       .strict(),
+    binary: true,
+  },
+  /** Reads copy (plain text in UTF-8/GB 18030/Big5, Markdown, DOCX) from a file's bytes; bad or binary files are refused naming the file. */
+  'import.copy': {
+    request: z.object({ name: FileName, bytes: Bytes }).strict(),
+    response: ImportedCopy,
+  },
+  /**
+   * Copies an image into the document's images/ folder (a unique name; an identical file already
+   * there is reused, a different one never overwritten) after checking it is a readable image.
+   */
+  'images.add': {
+    request: z.object({ docPath: FilePath, name: FileName, bytes: Bytes }).strict(),
+    response: z
+      .object({
+        /** Link relative to the document's folder (forward slashes). */
+        src: z.string(),
+        width: z.number().int().nonnegative(),
+        height: z.number().int().nonnegative(),
+        density: z.number().positive(),
+        /** True when an identical file was already there and is linked instead of a copy. */
+        reused: z.boolean(),
+      })
+      .strict(),
+  },
+  /**
+   * A file the user chooses in the host's own dialog, for Place and Relink (Electron: a menu
+   * command carries no user activation, so the page's file input cannot open). Web mode answers
+   * 'unsupported' and the renderer uses a file input; a closed dialog answers 'cancelled'.
+   */
+  'files.choose': {
+    request: z.object({ kind: z.enum(['copy', 'image', 'any']) }).strict(),
+    response: z.object({ bytes: Bytes, name: z.string() }).strict(),
     binary: true,
   },
   /** Export to a PDF file. Progress arrives as `export.progress` events (or by polling). */

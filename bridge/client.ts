@@ -61,7 +61,12 @@ export function createApiClient(t: Transport): BroadsheetApi {
       list: async () => (await call(t, 'fonts.list', {})).fonts,
       read: (key) => call(t, 'fonts.read', { key }),
     },
-    images: { read: (docPath, src) => call(t, 'images.read', { docPath, src }) },
+    images: {
+      read: (docPath, src) => call(t, 'images.read', { docPath, src }),
+      add: (docPath, name, bytes) => call(t, 'images.add', { docPath, name, bytes }),
+    },
+    import: { copy: (name, bytes) => call(t, 'import.copy', { name, bytes }) },
+    files: { choose: (kind) => call(t, 'files.choose', { kind }) },
     export: {
       async pdf(doc, docPath, options, onProgress) {
         jobCounter += 1;

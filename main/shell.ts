@@ -70,6 +70,7 @@ export class Shell {
       recentFile: this.opts.paths.recentFile,
       pickOpenPath: () => this.pickOpenPath(),
       pickSavePath: (suggested) => this.pickSavePath(suggested),
+      pickPlaceFile: (kind) => this.pickPlaceFile(kind),
       exporter: createProcessExporter(this.opts.forkExportWorker),
       ...(hooks.preflight ? { preflight: hooks.preflight } : {}),
     });
@@ -344,6 +345,18 @@ export class Shell {
   private async pickOpenPath(): Promise<string | undefined> {
     const win = this.focused();
     const opts: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: 'Broadsheet issues', extensions: ['broadsheet'] }] };
+    const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    return r.canceled ? undefined : r.filePaths[0];
+  }
+
+  /** Place… and Relink…: copy (text, Markdown, Word) and/or pictures. */
+  private async pickPlaceFile(kind: 'copy' | 'image' | 'any'): Promise<string | undefined> {
+    const win = this.focused();
+    const copy = { name: 'Copy (text, Markdown, Word)', extensions: ['txt', 'text', 'md', 'markdown', 'docx'] };
+    const images = { name: 'Pictures', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'webp', 'gif'] };
+    const all = { name: 'All files', extensions: ['*'] };
+    const filters = kind === 'copy' ? [copy, all] : kind === 'image' ? [images, all] : [all, copy, images];
+    const opts: Electron.OpenDialogOptions = { title: kind === 'image' ? 'Relink' : 'Place', properties: ['openFile'], filters };
     const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
     return r.canceled ? undefined : r.filePaths[0];
   }

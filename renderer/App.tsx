@@ -6,6 +6,7 @@ import { Overview } from './overview/Overview';
 import { Panels } from './panels/Panels';
 import { PrintPreview } from './preview/PrintPreview';
 import { installShortcuts } from './shortcuts';
+import { installFileDrop } from './place/drop';
 import { store, useStore } from './store/store';
 import { Toolbar } from './Toolbar';
 
@@ -41,6 +42,7 @@ export function App({ editor }: { editor: Editor }) {
   const printPreview = useStore((s) => s.session.printPreview);
   const hasDoc = useStore((s) => s.document !== null);
   useEffect(() => installShortcuts(editor), [editor]);
+  useEffect(() => installFileDrop(editor), [editor]);
   return (
     <div className="app">
       <Toolbar editor={editor} />

@@ -7,6 +7,7 @@
 import { commandForKey, type CommandContext, type CommandState, type Platform } from './commands';
 import { PX_PER_PT, clampScale } from './canvas/viewport';
 import type { Editor } from './editor';
+import { place } from './place/place';
 import { store } from './store/store';
 
 /** Marks the hidden text-input textarea: keys typed there still reach the tools. */
@@ -43,8 +44,7 @@ export function commandContext(editor: Editor): CommandContext {
       togglePreview: () => store.session((s) => ({ preview: !s.preview })),
     },
     file: {
-      // Placing files needs the host's file dialog (not wired yet); say so rather than do nothing.
-      place: () => store.session({ error: 'Place is not available yet: drop copy on a frame instead.' }),
+      place: () => void place(editor),
       save: () => void editor.save(),
     },
   };

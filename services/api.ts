@@ -18,6 +18,7 @@ import { openDocument, saveDocument, DOCUMENT_EXTENSION } from './document-store
 import { confine, fsError } from './api-paths';
 import { writeFileAtomic } from './atomic-write';
 import { scanFonts, SYSTEM_FONT_DIRS, type CatalogEntry } from './api-font-catalog';
+import { addImage, chooseFile, importCopy, type ChooseKind } from './api-place';
 
 /** Writes a PDF for a document; injected by the host (services/export.ts in practice). */
 export type Exporter = (
@@ -49,6 +50,8 @@ export interface ServiceOptions {
   /** Electron: asks the user for a file to open / a place to save. Resolves undefined when cancelled. */
   pickOpenPath?: () => Promise<string | undefined>;
   pickSavePath?: (suggested: string) => Promise<string | undefined>;
+  /** Electron: asks the user for a file to place or relink (files.choose). Resolves undefined when cancelled. */
+  pickPlaceFile?: (kind: ChooseKind) => Promise<string | undefined>;
   exporter?: Exporter;
   preflight?: Preflighter;
 }
@@ -224,6 +227,9 @@ export function createServices(opts: ServiceOptions): Services {
       }
       return { bytes: new Uint8Array(bytes), mime, width: meta.width ?? 0, height: meta.height ?? 0, density };
     },
+    'images.add': async ({ docPath, name, bytes }) => addImage(root, base, docPath, name, bytes),
+    'import.copy': async ({ name, bytes }) => importCopy(name, bytes),
+    'files.choose': async ({ kind }) => chooseFile(opts.pickPlaceFile, kind),
     'export.pdf': async ({ doc, docPath, options, jobId }) => {
       // Check where the PDF goes before spending time on it.
       const absDoc = await confine(root, base, docPath);

@@ -6,14 +6,15 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_COPY_BYTES as BRIDGE_MAX_COPY_BYTES } from '../bridge/channels';
 import { mapCopy, type CopyParagraph, type MappedCopy } from '../engine/import';
 import type { IssueDocument } from '../engine/model/types';
 import { DecodeError, decodeText, type Decoded } from './import-decode';
 import { readDocx } from './import-docx';
 import { parseMarkdown } from './import-markdown';
 
-/** Largest copy file read (copy is text: anything bigger is not a story). */
-export const MAX_COPY_BYTES = 20 * 1024 * 1024;
+/** Largest copy file read (copy is text: anything bigger is not a story); the bridge's limit. */
+export const MAX_COPY_BYTES = BRIDGE_MAX_COPY_BYTES;
 
 /** What was read. */
 export interface ImportedCopy {
@@ -45,29 +46,38 @@ export function parsePlainText(text: string): CopyParagraph[] {
   return out;
 }
 
-/** Reads and maps copy from bytes (the file name decides Markdown vs text; content decides DOCX). */
+/** What a copy file holds before mapping: its paragraphs (Node side; the renderer maps them with engine/import). */
+export type ReadCopy = Omit<ImportedCopy, 'copy'>;
+
+/** Reads copy from bytes (the file name decides Markdown vs text; content decides DOCX). Throws DecodeError naming the file. */
+export async function readCopyBytes(bytes: Uint8Array, file: string): Promise<ReadCopy> {
+  const name = path.basename(file);
+  const ext = path.extname(file).toLowerCase();
+  if (!bytes.length) throw new DecodeError(name, 'the file is empty');
+  if (bytes.length > MAX_COPY_BYTES) throw new DecodeError(name, `too large for copy (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_COPY_BYTES / 1048576} MB)`);
+  let format: ImportedCopy['format'];
+  let paragraphs: CopyParagraph[];
+  let encoding: Decoded['encoding'] | undefined;
+  if (ZIP.every((b, i) => bytes[i] === b) || ext === '.docx') {
+    format = 'docx';
+    paragraphs = await readDocx(bytes, name);
+  } else if (ext === '.doc') {
+    throw new DecodeError(name, 'old Word (.doc) files cannot be read; save it as .docx');
+  } else {
+    const d = decodeText(bytes, name);
+    encoding = d.encoding;
+    format = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+    paragraphs = format === 'markdown' ? parseMarkdown(d.text) : parsePlainText(d.text);
+  }
+  if (!paragraphs.length) throw new DecodeError(name, 'the file holds no text');
+  return { file, format, paragraphs, ...(encoding ? { encoding } : {}) };
+}
+
+/** Reads and maps copy from bytes (see readCopyBytes). */
 export async function importCopyBytes(bytes: Uint8Array, file: string, doc: IssueDocument): Promise<ImportResult> {
   try {
-    const name = path.basename(file);
-    const ext = path.extname(file).toLowerCase();
-    if (!bytes.length) throw new DecodeError(name, 'the file is empty');
-    let format: ImportedCopy['format'];
-    let paragraphs: CopyParagraph[];
-    let encoding: Decoded['encoding'] | undefined;
-    if (ZIP.every((b, i) => bytes[i] === b) || ext === '.docx') {
-      format = 'docx';
-      paragraphs = await readDocx(bytes, name);
-    } else if (ext === '.doc') {
-      throw new DecodeError(name, 'old Word (.doc) files cannot be read; save it as .docx');
-    } else {
-      const d = decodeText(bytes, name);
-      encoding = d.encoding;
-      format = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
-      paragraphs = format === 'markdown' ? parseMarkdown(d.text) : parsePlainText(d.text);
-    }
-    if (!paragraphs.length) throw new DecodeError(name, 'the file holds no text');
-    const value: ImportedCopy = { file, format, paragraphs, copy: mapCopy(doc, paragraphs), ...(encoding ? { encoding } : {}) };
-    return { ok: true, value };
+    const read = await readCopyBytes(bytes, file);
+    return { ok: true, value: { ...read, copy: mapCopy(doc, read.paragraphs) } };
   } catch (e) {
     if (e instanceof DecodeError) return { ok: false, error: e.message };
     return { ok: false, error: `${path.basename(file)}: ${e instanceof Error ? e.message : String(e)}` };

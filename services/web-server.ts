@@ -107,6 +107,14 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A binary request: the body is the `bytes` field, the meta header (URI-encoded JSON object) the rest. */
+export function binaryRequest(raw: Buffer, meta: string | string[] | undefined): unknown {
+  if (typeof meta !== 'string') throw new Error(`a binary request needs the ${META_HEADER} header`);
+  const fields = JSON.parse(decodeURIComponent(meta)) as unknown;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error(`${META_HEADER} must hold a JSON object`);
+  return { ...fields, bytes: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) };
+}
+
 /** Resolves a URL path to a file under `dir`, or undefined when it would leave it. */
 export function staticPath(dir: string, urlPath: string): string | undefined {
   let decoded: string;
@@ -143,7 +151,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     let body: unknown;
     try {
       const raw = await readBody(req);
-      body = raw.length === 0 ? {} : (JSON.parse(raw.toString('utf8')) as unknown);
+      // A request carrying bytes (import.copy, images.add) comes raw, its other fields in the meta header.
+      if ((req.headers['content-type'] ?? '').startsWith('application/octet-stream')) body = binaryRequest(raw, req.headers[META_HEADER]);
+      else body = raw.length === 0 ? {} : (JSON.parse(raw.toString('utf8')) as unknown);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-request', message: `unreadable request: ${msg}` } }), 'application/json');

@@ -1,7 +1,8 @@
 /**
  * The web-mode transport: each call is `POST /api/<channel>` on the page's own origin, with
  * the per-launch secret (read once from the URL fragment `#token=…`) in a header. Binary
- * channels answer raw bytes plus their other fields in the X-Broadsheet-Meta header.
+ * channels answer raw bytes plus their other fields in the X-Broadsheet-Meta header; requests
+ * carrying `bytes` are sent the same way.
  */
 import { isBinary, type ChannelName, type Transport } from '../../bridge';
 
@@ -25,10 +26,15 @@ export function httpTransport(token: string): Transport {
     clientId: crypto.randomUUID(),
     pollIntervalMs: 150,
     async invoke(channel: ChannelName, request: unknown): Promise<unknown> {
+      const { bytes, ...meta } = (request ?? {}) as { bytes?: unknown };
+      // Bytes go raw (import.copy, images.add): the body is the bytes, the other fields the meta header.
+      const binary = bytes instanceof Uint8Array;
       const res = await fetch(`/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Broadsheet-Token': token },
-        body: JSON.stringify(request ?? {}),
+        headers: binary
+          ? { 'Content-Type': 'application/octet-stream', 'X-Broadsheet-Token': token, 'X-Broadsheet-Meta': encodeURIComponent(JSON.stringify(meta)) }
+          : { 'Content-Type': 'application/json', 'X-Broadsheet-Token': token },
+        body: binary ? (bytes as BlobPart) : JSON.stringify(request ?? {}),
         credentials: 'omit',
         cache: 'no-store',
       });

@@ -5,6 +5,7 @@
  */
 import { PX_PER_PT, clampScale } from '../canvas/viewport';
 import type { Editor } from '../editor';
+import { place } from '../place/place';
 import { store, type Store } from '../store/store';
 
 /** What the preload exposes as window.broadsheetShell. */
@@ -22,6 +23,7 @@ export function shellCommands(editor: Editor, s: Store = store): Record<string, 
   };
   const pages = () => s.get().layout?.pages.length ?? s.get().document?.doc.pages.length ?? 0;
   return {
+    'file.place': () => void place(editor),
     'file.save': () => void editor.save(),
     'file.exportPdf': () => void editor.exportPdf(),
     'file.printPreview': () => s.session((x) => ({ printPreview: !x.printPreview })),

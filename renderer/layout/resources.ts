@@ -47,6 +47,10 @@ export class ImageStore {
   /** Loads every image frame's picture that is not loaded yet. */
   async load(api: BroadsheetApi, docPath: string, doc: IssueDocument): Promise<void> {
     const srcs = [...new Set(doc.frames.flatMap((f) => (f.kind === 'image' ? [f.src] : [])))].filter((s) => !this.images.has(s));
+    await this.loadSrcs(api, docPath, srcs);
+  }
+
+  private async loadSrcs(api: BroadsheetApi, docPath: string, srcs: readonly string[]): Promise<void> {
     await Promise.all(
       srcs.map(async (src) => {
         try {
@@ -59,6 +63,17 @@ export class ImageStore {
         }
       }),
     );
+  }
+
+  /** Loads pictures `srcs` again, even ones already loaded or remembered as missing (a placed or relinked file). */
+  async refresh(api: BroadsheetApi, docPath: string, srcs: readonly string[]): Promise<void> {
+    for (const src of srcs) this.images.delete(src);
+    await this.loadSrcs(api, docPath, [...new Set(srcs)]);
+  }
+
+  /** Whether picture `src` was asked for and could not be read (missing or unreadable). */
+  missing(src: string): boolean {
+    return this.images.get(src) === null;
   }
 
   /** Natural sizes in pt of every image asked for (null: missing or unreadable). */

@@ -6,6 +6,7 @@ import { produce } from 'immer';
 import type { Editor } from '../editor';
 import { store, useStore } from '../store/store';
 import { formatLength, parseLengthIn } from './format';
+import { ImageLink } from './ImageLink';
 
 type Geo = 'x' | 'y' | 'width' | 'height';
 
@@ -67,6 +68,7 @@ export function PropertiesPanel({ editor }: { editor: Editor }) {
           <dd>{frame.balance ? 'yes' : 'no'}</dd>
         </dl>
       )}
+      {frame.kind === 'image' && <ImageLink editor={editor} frame={frame} />}
       {frame.kind === 'image' && (
         <dl>
           <dt>Image</dt>

@@ -68,7 +68,7 @@ describe('bridge contract', () => {
   });
 
   it('marks the byte channels as binary', () => {
-    expect(CHANNEL_NAMES.filter(isBinary).sort()).toEqual(['export.preview', 'fonts.read', 'images.read']);
+    expect(CHANNEL_NAMES.filter(isBinary).sort()).toEqual(['export.preview', 'files.choose', 'fonts.read', 'images.read']);
   });
 
   it('client turns error envelopes into BridgeCallError and checks responses', async () => {
