@@ -7,6 +7,7 @@ import { deleteText, ensureStory, insertText, replaceText, splitParagraph, story
 import { scratch, type ToolState } from './state';
 import { BURST_MS, type ToolMachine } from './machine';
 import { caretAt } from './text-caret';
+import { caretMove } from './text-keys';
 
 const gesture = scratch(() => ({ dragging: false }));
 
@@ -109,13 +110,16 @@ export const textEditing: ToolState = {
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       const [a, b] = range(m);
       const step = e.key === 'ArrowLeft' ? -1 : 1;
-      if (!e.shift && a !== b) {
+      if (!e.shift && a !== b && !e.alt && !e.mod) {
         const at = step < 0 ? a : b;
         m.session.text = { ...t, anchor: at, focus: at };
         return;
       }
+      if (e.alt || e.mod) return caretMove(m, e);
       const focus = Math.max(0, Math.min(len, t.focus + step));
       m.session.text = e.shift ? { ...t, focus } : { ...t, anchor: focus, focus };
+      return;
     }
+    caretMove(m, e);
   },
 };
