@@ -8,6 +8,8 @@ import { PrintPreview } from './preview/PrintPreview';
 import { installShortcuts } from './shortcuts';
 import { store, useStore } from './store/store';
 import { Toolbar } from './Toolbar';
+import { CommandPalette } from './text-ui/CommandPalette';
+import { StoryEditorPane } from './text-ui/StoryEditor';
 
 function StatusBar({ editor }: { editor: Editor }) {
   const busy = useStore((s) => s.session.busy);
@@ -49,8 +51,10 @@ export function App({ editor }: { editor: Editor }) {
           {!hasDoc ? <div className="page-empty">Opening…</div> : view === 'overview' ? <Overview editor={editor} /> : <PageCanvas editor={editor} />}
           {hasDoc && printPreview && <PrintPreview editor={editor} />}
         </div>
+        <StoryEditorPane editor={editor} />
         <Panels editor={editor} />
       </main>
+      <CommandPalette editor={editor} />
       <StatusBar editor={editor} />
     </div>
   );

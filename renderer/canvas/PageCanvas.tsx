@@ -15,6 +15,8 @@ import { store, useStore } from '../store/store';
 import { paintGuides } from './guides';
 import { paintPage } from './paint';
 import { TextInput } from './TextInput';
+import { CreditEditor, creditAt } from '../text-ui/CreditEditor';
+import { blurOtherField, textUi } from '../text-ui/ui';
 import { caretBox, paintToolOverlay } from './tool-overlay';
 import { centredOrigin, clampScale, PX_PER_PT, scaleFor, zoomAround } from './viewport';
 
@@ -196,6 +198,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
         return;
       }
       if (!page || e.button !== 0 || preview) return;
+      blurOtherField();
       (e.currentTarget as Element).setPointerCapture(e.pointerId);
       // The caret's textarea keeps focus; a press elsewhere must not blur it first.
       if (editor.tools.tool === 'text') e.preventDefault();
@@ -218,6 +221,8 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     if (page && e.button === 0) editor.tools.dispatch({ type: 'pointer_up', ...at(e) });
   };
   const onDoubleClick = (e: React.MouseEvent) => {
+    const credit = page && !preview ? creditAt(page, at(e).x, at(e).y) : null;
+    if (credit) return textUi.set({ credit });
     if (page && !preview) editor.tools.dispatch({ type: 'double_click', ...at(e) });
   };
   const caret = layout && page && !preview ? caretBox(layout, page, editor.tools.session) : null;
@@ -247,6 +252,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
       />
       <canvas ref={overlay} className="page-overlay" data-testid="page-overlay" />
       <TextInput editor={editor} at={caretCss} active={editor.tools.path === 'text.editing'} />
+      <CreditEditor editor={editor} page={page} origin={o} scale={scale} />
       {!list && <div className="page-empty">{layout ? 'No page' : 'Laying out…'}</div>}
     </div>
   );
