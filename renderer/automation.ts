@@ -24,6 +24,8 @@ export interface Automation {
    * frame after the layout that includes it. Milliseconds per keystroke, in order.
    */
   keystrokeLatency(n: number, text?: string): Promise<number[]>;
+  /** The text of a story as laid out (its set lines in story order), for checking reflow. */
+  layoutText(story: string): string;
 }
 
 /** What editing() reports. */
@@ -101,6 +103,10 @@ export function installAutomation(editor: Editor): void {
         out.push(performance.now() - t0);
       }
       return out;
+    },
+    layoutText(story) {
+      const lines = (store.get().layout?.pages ?? []).flatMap((p) => p.frames.flatMap((f) => f.lines)).filter((l) => l.story === story && l.start >= 0);
+      return lines.sort((a, b) => a.start - b.start).map((l) => l.text).join('');
     },
     state() {
       const s = store.get();
