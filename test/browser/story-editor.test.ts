@@ -3,7 +3,8 @@
  * editor (Ctrl+Y) on the lead story — typing there changes the document and the laid-out page,
  * Enter/Backspace split and join, undo returns the exact document; a caption edited in place
  * with the Type tool; the command palette (Ctrl+Enter) filtering to a paragraph style and
- * applying it to the caret's paragraph; an image credit edited in place.
+ * applying it to the caret's paragraph; an image credit edited in place; the Styles tab's apply
+ * button and style editor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -204,6 +205,41 @@ describe('text editing UI in the browser', () => {
     await field.waitFor({ state: 'detached' });
     expect((await editing()).doc).toBe(set.doc);
     await page.keyboard.press('Control+z');
+    expect((await editing()).doc).toBe(start.doc);
+  });
+
+  it('Styles tab: applies a paragraph style to the caret paragraph and edits a style (refusing a bad value)', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('t');
+    const start = await editing();
+    const doc = docOf(start);
+    const frame = doc.frames.find((f) => f.id === 'lead-body-1')!;
+    const at = await screen(frame.x + 30, frame.y + 12);
+    await page.mouse.click(at.x, at.y);
+    expect((await editing()).text?.story).toBe('lead-body');
+    await page.getByTestId('tab-styles').click();
+    await page.getByTestId('paragraph-style-select').selectOption('crosshead');
+    await page.getByTestId('apply-paragraph-style').click();
+    const applied = await editing();
+    expect(docOf(applied).stories.find((s) => s.id === 'lead-body')!.paragraphs[0]!.style).toBe('crosshead');
+    expect(applied.undo).toBe(start.undo + 1);
+
+    const size = page.getByTestId('style-size');
+    await size.fill('14');
+    await size.press('Enter');
+    const edited = await editing();
+    const style = (JSON.parse(edited.doc) as { paragraphStyles: { id: string; size?: number }[] }).paragraphStyles.find((s) => s.id === 'crosshead')!;
+    expect(style.size).toBe(14);
+    expect(edited.undo).toBe(start.undo + 2);
+    await settled();
+    // A value the schema refuses is not applied, and the panel says why.
+    await page.getByTestId('style-leading').fill('-3');
+    await page.getByTestId('style-leading').press('Enter');
+    expect(await page.getByTestId('style-message').textContent()).toMatch(/crosshead|leading/);
+    expect((await editing()).doc).toBe(edited.doc);
+    // The style fields are text inputs (shortcuts skip them): undo from the page instead.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    while ((await editing()).undo > start.undo) await page.keyboard.press('Control+z');
     expect((await editing()).doc).toBe(start.doc);
   });
 });
