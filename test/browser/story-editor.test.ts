@@ -103,6 +103,17 @@ describe('text editing UI in the browser', () => {
     expect(paras(docOf(joined), 'lead-body')[0]).toBe('Abc新闻' + original[0]);
     expect(await rows.count()).toBe(original.length);
 
+    // IME: the pre-edit text stays out of the document until it is committed (one more step in the burst).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'jin', selectionStart: 3, selectionEnd: 3 });
+    expect((await editing()).doc).toBe(joined.doc);
+    await cdp.send('Input.imeSetComposition', { text: 'jinshan', selectionStart: 7, selectionEnd: 7 });
+    expect((await editing()).doc).toBe(joined.doc);
+    await cdp.send('Input.insertText', { text: '金山' });
+    await page.waitForFunction(() => document.activeElement instanceof HTMLTextAreaElement && !document.activeElement.value.includes('jin'));
+    expect(paras(docOf(await editing()), 'lead-body')[0]).toBe('Abc新闻金山' + original[0]);
+    await cdp.detach();
+
     // Undo (from the story editor) back to the start: the exact document, and the field follows.
     while ((await editing()).undo > start.undo) await page.keyboard.press('Control+z');
     const undone = await editing();
