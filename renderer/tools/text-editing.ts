@@ -7,7 +7,7 @@ import { deleteText, ensureStory, insertText, replaceText, splitParagraph, story
 import { scratch, type ToolState } from './state';
 import { BURST_MS, type ToolMachine } from './machine';
 import { caretAt } from './text-caret';
-import { caretMove } from './text-keys';
+import { caretMove, endsLineEnd } from './text-keys';
 
 const gesture = scratch(() => ({ dragging: false }));
 
@@ -56,8 +56,13 @@ export const textEditing: ToolState = {
     m.session.composing = null;
   },
   handle(m, e) {
-    const t = m.session.text;
+    let t = m.session.text;
     if (!t) return m.transition('text.idle');
+    // End's "caret at the line's end" lasts until something other than a caret key moves it.
+    if (t.lineEndAt !== undefined && endsLineEnd(e)) {
+      t = { story: t.story, frame: t.frame, anchor: t.anchor, focus: t.focus };
+      m.session.text = t;
+    }
     switch (e.type) {
       case 'pointer_down': {
         const c = caretAt(m, e.x, e.y);

@@ -5,16 +5,13 @@
  * Positions come from the layout's line records (text-moves.ts); never a document change.
  */
 import { storyLength, storyOf, storyText } from '../../engine/edit';
-import type { KeyEvent } from './events';
+import type { KeyEvent, ToolEvent } from './events';
 import type { ToolMachine } from './machine';
 import { scratch } from './state';
 import { caretX, lineEdge, lineIndexOf, lineMove, paragraphDown, paragraphUp, storyLines, wordLeft, wordRight } from './text-moves';
 
-/**
- * Sticky caret data: the x that Up/Down aim for, and whether the caret sits at the end of its
- * line after End (not at the start of the next). Valid only while the focus is still `focus`.
- */
-const sticky = scratch(() => ({ focus: -1, story: '', goalX: null as number | null, lineEnd: false }));
+/** The x that Up/Down aim for, valid only while the focus is still `focus` in `story`. */
+const sticky = scratch(() => ({ focus: -1, story: '', goalX: null as number | null }));
 
 /** Moves the caret for a caret key; other keys are ignored. */
 export function caretMove(m: ToolMachine, e: KeyEvent): void {
@@ -22,7 +19,8 @@ export function caretMove(m: ToolMachine, e: KeyEvent): void {
   if (!t?.story) return;
   const st = sticky(m);
   const fresh = st.focus === t.focus && st.story === t.story;
-  const lineEnd = fresh && st.lineEnd;
+  // After End the caret belongs to the end of its line, not to the start of the next one.
+  const lineEnd = t.lineEndAt === t.focus;
   const story = storyOf(m.doc, t.story);
   const len = storyLength(story);
   const layout = m.host.layout();
@@ -52,6 +50,15 @@ export function caretMove(m: ToolMachine, e: KeyEvent): void {
   } else return;
   if (focus === null) return;
   focus = Math.max(0, Math.min(len, focus));
-  m.session.text = e.shift ? { ...t, frame, focus } : { ...t, frame, anchor: focus, focus };
-  Object.assign(st, { focus, story: t.story, goalX, lineEnd: atLineEnd });
+  const next = e.shift ? { ...t, frame, focus } : { ...t, frame, anchor: focus, focus };
+  if (atLineEnd) next.lineEndAt = focus;
+  else delete next.lineEndAt;
+  m.session.text = next;
+  Object.assign(st, { focus, story: t.story, goalX });
+}
+
+/** Whether an event moves the caret other than by caretMove (typing, a click, plain arrows, deleting). */
+export function endsLineEnd(e: ToolEvent): boolean {
+  if (e.type === 'key_down') return !['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key) && !((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && (e.alt || e.mod));
+  return e.type === 'text_input' || e.type === 'pointer_down' || (e.type === 'composition' && e.phase === 'end');
 }

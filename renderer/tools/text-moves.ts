@@ -5,7 +5,9 @@
  * segments Chinese into words in Chromium and Node), paragraph up/down and story start/end.
  * Pure functions of the layout and the story text; text-editing.ts applies them.
  */
+import { caretRect, type CaretRect } from '../../engine/display/hittest';
 import type { LaidOutIssue, LineRecord } from '../../engine/flow/types';
+import type { StoryId } from '../../engine/model/ids';
 
 /** A story line with the document frame it was set in (an image frame for a caption). */
 export interface StoryLine {
@@ -109,4 +111,17 @@ export function paragraphUp(text: string, at: number): number {
 export function paragraphDown(text: string, at: number): number {
   const found = text.indexOf('\n', at);
   return found < 0 ? text.length : found + 1;
+}
+
+/**
+ * The caret rectangle of a text selection's focus: at the end of its line after End (where
+ * caretRect would show the start of the next line), else caretRect's.
+ */
+export function selectionCaretRect(layout: LaidOutIssue, t: { story: string; focus: number; lineEndAt?: number }): CaretRect | null {
+  if (t.lineEndAt === t.focus) {
+    for (const page of layout.pages)
+      for (const f of page.frames)
+        for (const l of f.lines) if (l.story === t.story && l.start >= 0 && l.end === t.focus && l.carets.length) return { page: page.number, x: caretX(l, t.focus), y: l.y - l.ascent, height: l.ascent + l.descent };
+  }
+  return caretRect(layout, t.story as StoryId, t.focus);
 }

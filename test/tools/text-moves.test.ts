@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { storyText } from '../../engine/edit';
 import type { LaidOutIssue } from '../../engine/flow/types';
 import type { IssueDocument } from '../../engine/model/types';
+import { caretBox } from '../../renderer/canvas/tool-overlay';
 import { wordLeft, wordRight } from '../../renderer/tools/text-moves';
 import { relayouter, sample } from '../edit/support';
 import { TestEditor } from './test-editor';
@@ -63,6 +64,14 @@ describe('caret keys', () => {
     const { ed, lines } = caretIn(1, 5);
     ed.key('End');
     expect(caret(ed).focus).toBe(lines[1]!.end);
+    // The caret is drawn at the end of that line, not at the start of the next one.
+    const box = caretBox(ed.layout()!, ed.layout()!.pages[0]!, ed.tools.session)!;
+    expect(box.y).toBeCloseTo(lines[1]!.y - lines[1]!.ascent, 5);
+    expect(box.x).toBeCloseTo(lines[1]!.carets[lines[1]!.carets.length - 1]!.x, 5);
+    ed.key('ArrowLeft').key('ArrowRight');
+    // Plain arrows end that: the same offset is then the start of the next line.
+    expect(caretBox(ed.layout()!, ed.layout()!.pages[0]!, ed.tools.session)!.y).toBeCloseTo(lines[2]!.y - lines[2]!.ascent, 5);
+    ed.key('ArrowLeft').key('End');
     ed.key('End');
     expect(caret(ed).focus).toBe(lines[1]!.end);
     ed.key('Home');
