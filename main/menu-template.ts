@@ -103,7 +103,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuSpec[] {
     label: '&Edit',
     submenu: [
       { label: 'Undo', accelerator: 'CmdOrCtrl+Z', command: 'edit.undo', enabled: doc },
-      { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Y', command: 'edit.redo', enabled: doc },
+      // InDesign's redo on both platforms; Ctrl+Y is its Story Editor.
+      { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', command: 'edit.redo', enabled: doc },
       sep,
       { role: 'cut' },
       { role: 'copy' },
@@ -111,6 +112,9 @@ export function buildMenuTemplate(ctx: MenuContext): MenuSpec[] {
       { label: 'Delete', command: 'edit.delete', enabled: doc },
       { label: 'Select All', accelerator: 'CmdOrCtrl+A', command: 'edit.selectAll', enabled: doc },
       { label: 'Deselect', accelerator: 'Escape', command: 'edit.deselect', enabled: doc },
+      sep,
+      { label: 'Quick Apply…', accelerator: 'CmdOrCtrl+Enter', command: 'edit.quickApply', enabled: doc },
+      { label: 'Edit in Story Editor', accelerator: 'CmdOrCtrl+Y', command: 'edit.storyEditor', enabled: doc },
     ],
   });
   template.push({

@@ -9,6 +9,8 @@ import { installShortcuts } from './shortcuts';
 import { installFileDrop } from './place/drop';
 import { store, useStore } from './store/store';
 import { Toolbar } from './Toolbar';
+import { CommandPalette } from './text-ui/CommandPalette';
+import { StoryEditorPane } from './text-ui/StoryEditor';
 
 function StatusBar({ editor }: { editor: Editor }) {
   const busy = useStore((s) => s.session.busy);
@@ -51,8 +53,10 @@ export function App({ editor }: { editor: Editor }) {
           {!hasDoc ? <div className="page-empty">Opening…</div> : view === 'overview' ? <Overview editor={editor} /> : <PageCanvas editor={editor} />}
           {hasDoc && printPreview && <PrintPreview editor={editor} />}
         </div>
+        <StoryEditorPane editor={editor} />
         <Panels editor={editor} />
       </main>
+      <CommandPalette editor={editor} />
       <StatusBar editor={editor} />
     </div>
   );

@@ -34,6 +34,8 @@ export interface Automation {
    * may differ that much) and by more than 64 (`stale`: something not repainted).
    */
   repaintDifference(): { pixels: number; differing: number; stale: number; staleBox: { x: number; y: number; width: number; height: number } | null; painted: string };
+  /** The text of a story as laid out (its set lines in story order), for checking reflow. */
+  layoutText(story: string): string;
 }
 
 /** What editing() reports. */
@@ -150,6 +152,10 @@ export function installAutomation(editor: Editor): void {
       // Where the stale pixels are, in page points (for a failing test's message).
       const staleBox = stale ? { x: (box[0]! / dpr - ox) / scale, y: (box[1]! / dpr - oy) / scale, width: (box[2]! - box[0]! + 1) / dpr / scale, height: (box[3]! - box[1]! + 1) / dpr / scale } : null;
       return { pixels: a.length / 4, differing, stale, staleBox, painted: c.dataset.painted ?? '' };
+    },
+    layoutText(story) {
+      const lines = (store.get().layout?.pages ?? []).flatMap((p) => p.frames.flatMap((f) => f.lines)).filter((l) => l.story === story && l.start >= 0);
+      return lines.sort((a, b) => a.start - b.start).map((l) => l.text).join('');
     },
     state() {
       const s = store.get();

@@ -17,6 +17,8 @@ import type { PageDisplayList } from '../../engine/display/types';
 import { damageSince } from '../layout/layout-delta';
 import { paintView, PASTEBOARD, repaintAreas } from './repaint';
 import { TextInput } from './TextInput';
+import { CreditEditor, creditAt } from '../text-ui/CreditEditor';
+import { blurOtherField, textUi } from '../text-ui/ui';
 import { caretBox, paintToolOverlay } from './tool-overlay';
 import { centredOrigin, clampScale, PX_PER_PT, scaleFor, zoomAround } from './viewport';
 
@@ -207,6 +209,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
         return;
       }
       if (!page || e.button !== 0 || preview) return;
+      blurOtherField();
       (e.currentTarget as Element).setPointerCapture(e.pointerId);
       // The caret's textarea keeps focus; a press elsewhere must not blur it first.
       if (editor.tools.tool === 'text') e.preventDefault();
@@ -229,6 +232,8 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     if (page && e.button === 0) editor.tools.dispatch({ type: 'pointer_up', ...at(e) });
   };
   const onDoubleClick = (e: React.MouseEvent) => {
+    const credit = page && !preview ? creditAt(page, at(e).x, at(e).y) : null;
+    if (credit) return textUi.set({ credit });
     if (page && !preview) editor.tools.dispatch({ type: 'double_click', ...at(e) });
   };
   const caret = layout && page && !preview ? caretBox(layout, page, editor.tools.session) : null;
@@ -258,6 +263,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
       />
       <canvas ref={overlay} className="page-overlay" data-testid="page-overlay" />
       <TextInput editor={editor} at={caretCss} active={editor.tools.path === 'text.editing'} />
+      <CreditEditor editor={editor} page={page} origin={o} scale={scale} />
       {!list && <div className="page-empty">{layout ? 'No page' : 'Laying out…'}</div>}
     </div>
   );

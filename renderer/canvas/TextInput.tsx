@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor';
 import { TEXT_INPUT_ATTR } from '../shortcuts';
+import { focusInOtherField } from '../text-ui/ui';
 
 /** The hidden textarea; `at` is the caret in CSS px relative to the viewport (null: none). */
 export function TextInput({ editor, at, active }: { editor: Editor; at: { x: number; y: number; height: number } | null; active: boolean }) {
@@ -59,7 +60,8 @@ export function TextInput({ editor, at, active }: { editor: Editor; at: { x: num
   useEffect(() => {
     const ta = ref.current;
     if (!ta) return;
-    if (active && document.activeElement !== ta) ta.focus({ preventScroll: true });
+    // A field the user is typing in elsewhere (story editor, palette, a panel) keeps the focus.
+    if (active && document.activeElement !== ta && !focusInOtherField(ta)) ta.focus({ preventScroll: true });
     if (!active && document.activeElement === ta) ta.blur();
   });
 

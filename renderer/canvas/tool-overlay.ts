@@ -7,10 +7,9 @@
  */
 import type { LaidOutIssue, LaidOutPage } from '../../engine/flow/types';
 import type { IssueDocument, Frame } from '../../engine/model/types';
-import type { StoryId } from '../../engine/model/ids';
-import { caretRect } from '../../engine/display/hittest';
 import { oversetFrames } from '../../engine/edit';
 import { HANDLE_PX, outPort, type ToolSession } from '../tools';
+import { selectionCaretRect } from '../tools/text-moves';
 
 const BLUE = '#1a73e8';
 const GUIDE = '#ff2d8a';
@@ -156,7 +155,7 @@ function paintText(ctx: CanvasRenderingContext2D, p: ToolOverlayInput): void {
       }
     }
   }
-  const r = caretRect(p.layout, t.story as StoryId, t.focus);
+  const r = selectionCaretRect(p.layout, t);
   if (!r || r.page !== p.page.number) return;
   let x = r.x;
   if (p.session.composing) {
@@ -192,6 +191,6 @@ function stopX(carets: readonly { offset: number; x: number }[], offset: number)
 export function caretBox(layout: LaidOutIssue, page: LaidOutPage, session: ToolSession): { x: number; y: number; height: number } | null {
   const t = session.text;
   if (!t?.story) return null;
-  const r = caretRect(layout, t.story as StoryId, t.focus);
+  const r = selectionCaretRect(layout, t);
   return r && r.page === page.number ? r : null;
 }

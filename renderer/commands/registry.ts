@@ -7,6 +7,7 @@ import type { IssueDocument } from '../../engine/model/types';
 import type { History } from '../history';
 import type { ToolId, ToolMachine } from '../tools';
 import { matches, parseShortcut, type KeyData, type Platform } from './shortcut';
+import { textUi } from '../text-ui/ui';
 
 /** What enabled() reads. */
 export interface CommandState {
@@ -92,6 +93,19 @@ export const COMMANDS: readonly Command[] = [
   { name: 'view.fit', label: 'Fit page in window', group: 'View', shortcut: 'Mod+0', enabled: always, perform: (c) => c.view.fitPage() },
   { name: 'view.actual', label: 'Actual size (100 %)', group: 'View', shortcut: 'Mod+1', enabled: always, perform: (c) => c.view.actualSize() },
   { name: 'view.preview', label: 'Preview', group: 'View', shortcut: 'W', enabled: (s) => s.hasDocument && !s.editingText, perform: (c) => c.view.togglePreview() },
+  { name: 'edit.quickApply', label: 'Quick Apply / commands…', group: 'Edit', shortcut: 'Mod+Enter', enabled: always, perform: () => textUi.set({ palette: true }) },
+  { name: 'edit.storyEditor', label: 'Edit in Story Editor', group: 'Edit', shortcut: 'Mod+Y', enabled: always, perform: () => textUi.set({ storyEditor: !textUi.get().storyEditor }) },
+  {
+    name: 'object.editCredit',
+    label: 'Edit image credit',
+    group: 'Object',
+    enabled: (s) => s.hasDocument && s.selection.length === 1,
+    perform: (c) => {
+      const f = c.history.current.frames.find((x) => x.id === c.tools.session.selection[0]);
+      if (f?.kind === 'image') textUi.set({ credit: f.id });
+      else c.tools.session.message = 'Select one image frame to edit its credit.';
+    },
+  },
 ];
 
 /** Finds a command by name. */

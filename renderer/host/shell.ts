@@ -7,6 +7,7 @@ import { PX_PER_PT, clampScale } from '../canvas/viewport';
 import type { Editor } from '../editor';
 import { place } from '../place/place';
 import { store, type Store } from '../store/store';
+import { textUi } from '../text-ui/ui';
 
 /** What the preload exposes as window.broadsheetShell. */
 export interface ShellApi {
@@ -33,6 +34,8 @@ export function shellCommands(editor: Editor, s: Store = store): Record<string, 
     },
     'edit.undo': () => editor.undo(),
     'edit.redo': () => editor.redo(),
+    'edit.quickApply': () => textUi.set({ palette: true }),
+    'edit.storyEditor': () => textUi.set({ storyEditor: !textUi.get().storyEditor }),
     'edit.deselect': () => {
       editor.tools.select([]);
       s.session({ selection: null });

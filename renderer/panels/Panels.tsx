@@ -6,6 +6,7 @@ import type { Editor } from '../editor';
 import { store, useStore, type SessionState } from '../store/store';
 import { cssColor } from '../canvas/color';
 import { PropertiesPanel } from './PropertiesPanel';
+import { StyleTools } from './StyleTools';
 
 const TABS: [SessionState['panel'], string][] = [
   ['pages', 'Pages'],
@@ -163,6 +164,7 @@ export function Panels({ editor }: { editor: Editor }) {
         {panel === 'pages' && <PagesPanel />}
         {panel === 'articles' && <ArticlesPanel />}
         {panel === 'styles' && <StylesPanel />}
+        {panel === 'styles' && <StyleTools editor={editor} />}
         {panel === 'swatches' && <SwatchesPanel />}
         {panel === 'preflight' && <PreflightPanel editor={editor} />}
         {panel === 'properties' && <PropertiesPanel editor={editor} />}

@@ -34,6 +34,8 @@ export interface TextSelection {
   frame: string;
   anchor: number;
   focus: number;
+  /** Set by End: while the focus is this offset, the caret shows at the end of its line, not at the next line's start. */
+  lineEndAt?: number;
 }
 
 /** Session state the tools own; the overlay draws it. Never part of the document or history. */

@@ -7,6 +7,7 @@ import { deleteText, ensureStory, insertText, replaceText, splitParagraph, story
 import { scratch, type ToolState } from './state';
 import { BURST_MS, type ToolMachine } from './machine';
 import { caretAt } from './text-caret';
+import { caretMove, endsLineEnd } from './text-keys';
 
 const gesture = scratch(() => ({ dragging: false }));
 
@@ -55,8 +56,13 @@ export const textEditing: ToolState = {
     m.session.composing = null;
   },
   handle(m, e) {
-    const t = m.session.text;
+    let t = m.session.text;
     if (!t) return m.transition('text.idle');
+    // End's "caret at the line's end" lasts until something other than a caret key moves it.
+    if (t.lineEndAt !== undefined && endsLineEnd(e)) {
+      t = { story: t.story, frame: t.frame, anchor: t.anchor, focus: t.focus };
+      m.session.text = t;
+    }
     switch (e.type) {
       case 'pointer_down': {
         const c = caretAt(m, e.x, e.y);
@@ -109,13 +115,16 @@ export const textEditing: ToolState = {
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       const [a, b] = range(m);
       const step = e.key === 'ArrowLeft' ? -1 : 1;
-      if (!e.shift && a !== b) {
+      if (!e.shift && a !== b && !e.alt && !e.mod) {
         const at = step < 0 ? a : b;
         m.session.text = { ...t, anchor: at, focus: at };
         return;
       }
+      if (e.alt || e.mod) return caretMove(m, e);
       const focus = Math.max(0, Math.min(len, t.focus + step));
       m.session.text = e.shift ? { ...t, focus } : { ...t, anchor: focus, focus };
+      return;
     }
+    caretMove(m, e);
   },
 };
