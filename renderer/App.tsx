@@ -8,6 +8,7 @@ import { PrintPreview } from './preview/PrintPreview';
 import { installShortcuts } from './shortcuts';
 import { store, useStore } from './store/store';
 import { Toolbar } from './Toolbar';
+import { ArticleDialogs } from './articles/ArticleDialogs';
 
 function StatusBar({ editor }: { editor: Editor }) {
   const busy = useStore((s) => s.session.busy);
@@ -50,6 +51,7 @@ export function App({ editor }: { editor: Editor }) {
           {hasDoc && printPreview && <PrintPreview editor={editor} />}
         </div>
         <Panels editor={editor} />
+        <ArticleDialogs editor={editor} />
       </main>
       <StatusBar editor={editor} />
     </div>

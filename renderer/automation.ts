@@ -24,6 +24,8 @@ export interface Automation {
    * frame after the layout that includes it. Milliseconds per keystroke, in order.
    */
   keystrokeLatency(n: number, text?: string): Promise<number[]>;
+  /** The current layout's jump lines and overset per story; `laidOut` is the document revision it was made from. */
+  layoutSummary(): { revision: number; laidOut: number; jumps: { story: string; kind: string; page: number; target: number; text: string }[]; overset: Record<string, number> } | null;
 }
 
 /** What editing() reports. */
@@ -45,6 +47,13 @@ declare global {
 
 /** Installs window.broadsheetAutomation. */
 export function installAutomation(editor: Editor): void {
+  // The document revision each layout was made from: store.laidOut() only accepts a layout of
+  // the current revision, so the revision when the layout object changes is its revision.
+  let laid = { layout: store.get().layout, revision: -1 };
+  store.subscribe(() => {
+    const st = store.get();
+    if (st.layout !== laid.layout) laid = { layout: st.layout, revision: st.document?.revision ?? -1 };
+  });
   window.broadsheetAutomation = {
     ready: () => store.get().layout !== null && store.get().session.busy === null,
     renderPage(index, pxPerPt) {
@@ -101,6 +110,16 @@ export function installAutomation(editor: Editor): void {
         out.push(performance.now() - t0);
       }
       return out;
+    },
+    layoutSummary() {
+      const s = store.get();
+      if (!s.layout || !s.document) return null;
+      return {
+        revision: s.document.revision,
+        laidOut: laid.revision,
+        jumps: s.layout.jumps.map((j) => ({ story: j.story, kind: j.kind, page: j.page, target: j.target, text: j.text })),
+        overset: Object.fromEntries(s.layout.stories.map((st) => [st.id, st.overset])),
+      };
     },
     state() {
       const s = store.get();

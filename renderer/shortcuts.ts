@@ -8,6 +8,7 @@ import { commandForKey, type CommandContext, type CommandState, type Platform } 
 import { PX_PER_PT, clampScale } from './canvas/viewport';
 import type { Editor } from './editor';
 import { store } from './store/store';
+import { articleActions } from './articles/app-actions';
 
 /** Marks the hidden text-input textarea: keys typed there still reach the tools. */
 export const TEXT_INPUT_ATTR = 'data-text-input';
@@ -47,6 +48,7 @@ export function commandContext(editor: Editor): CommandContext {
       place: () => store.session({ error: 'Place is not available yet: drop copy on a frame instead.' }),
       save: () => void editor.save(),
     },
+    articles: articleActions(editor),
   };
 }
 

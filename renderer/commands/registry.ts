@@ -7,6 +7,7 @@ import type { IssueDocument } from '../../engine/model/types';
 import type { History } from '../history';
 import type { ToolId, ToolMachine } from '../tools';
 import { matches, parseShortcut, type KeyData, type Platform } from './shortcut';
+import { ARTICLE_COMMANDS, type ArticleCommandActions } from '../articles/commands';
 
 /** What enabled() reads. */
 export interface CommandState {
@@ -25,6 +26,8 @@ export interface CommandContext {
   history: History<IssueDocument>;
   view: { fitPage(): void; actualSize(): void; togglePreview(): void };
   file: { place(): void; save(): void };
+  /** Article dialogs and copyfit (renderer/articles); absent where the app has no UI for them. */
+  articles?: ArticleCommandActions;
 }
 
 /** A command. */
@@ -92,6 +95,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'view.fit', label: 'Fit page in window', group: 'View', shortcut: 'Mod+0', enabled: always, perform: (c) => c.view.fitPage() },
   { name: 'view.actual', label: 'Actual size (100 %)', group: 'View', shortcut: 'Mod+1', enabled: always, perform: (c) => c.view.actualSize() },
   { name: 'view.preview', label: 'Preview', group: 'View', shortcut: 'W', enabled: (s) => s.hasDocument && !s.editingText, perform: (c) => c.view.togglePreview() },
+  ...ARTICLE_COMMANDS,
 ];
 
 /** Finds a command by name. */

@@ -6,6 +6,7 @@ import type { Editor } from '../editor';
 import { store, useStore, type SessionState } from '../store/store';
 import { cssColor } from '../canvas/color';
 import { PropertiesPanel } from './PropertiesPanel';
+import { ArticleFitPanel } from '../articles/ArticleFitPanel';
 
 const TABS: [SessionState['panel'], string][] = [
   ['pages', 'Pages'],
@@ -161,6 +162,7 @@ export function Panels({ editor }: { editor: Editor }) {
       </nav>
       <section className="panel-body">
         {panel === 'pages' && <PagesPanel />}
+        {panel === 'articles' && <ArticleFitPanel editor={editor} />}
         {panel === 'articles' && <ArticlesPanel />}
         {panel === 'styles' && <StylesPanel />}
         {panel === 'swatches' && <SwatchesPanel />}
