@@ -98,6 +98,15 @@ export function checkLimits(l: CopyfitLimits): void {
 export function fitArticle(history: History<IssueDocument>, article: string, limits: CopyfitLimits, relayout: (doc: IssueDocument) => LaidOutIssue): CopyfitResult {
   checkLimits(limits);
   const result = copyfit(history.current, article, limits, relayout);
-  history.change((d) => applyCopyfit(d, article, result.setting));
+  applyFit(history, history.current, article, result);
   return result;
+}
+
+/**
+ * Applies a copyfit result found for document `searched` as one history step. Refused when the
+ * document changed during the search (the setting was found for another text).
+ */
+export function applyFit(history: History<IssueDocument>, searched: IssueDocument, article: string, result: CopyfitResult): void {
+  if (history.current !== searched) throw new EditError('the document changed while the fit was being searched; fit again');
+  history.change((d) => applyCopyfit(d, article, result.setting));
 }

@@ -1,8 +1,8 @@
 /**
- * Layout of trial documents on the UI thread, for copyfit: a fresh typesetter per document
- * (styles are resolved when a typesetter is made, and copyfit changes styles), the editor's
- * FontBook and the image sizes it already knows. The shared typesetter cache of
- * renderer/layout/typesetter.ts is left alone so the live layout keeps its caches.
+ * Layout of trial documents for copyfit (in the layout worker, or on the UI thread where there
+ * is none): a fresh typesetter per document (styles are resolved when a typesetter is made,
+ * and copyfit changes styles), the given FontBook and image sizes. The shared typesetter
+ * cache of renderer/layout/typesetter.ts is left alone so the live layout keeps its caches.
  */
 import type { FontBook } from '../../engine/fonts';
 import { layoutIssue } from '../../engine/flow/layout-issue';

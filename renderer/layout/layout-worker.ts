@@ -11,6 +11,8 @@ import type { FromWorker, ToWorker } from './protocol';
 import { typesetterFor } from './typesetter';
 import { reuseUnchanged } from './reconcile';
 import type { IssueDocument } from '../../engine/model';
+import { copyfit } from '../../engine/edit';
+import { trialRelayout } from '../articles/relayout';
 
 const book = new FontBook();
 let sizes: Record<string, { width: number; height: number } | null> = {};
@@ -25,6 +27,14 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     for (const f of m.files) book.addFont(f.bytes, f.source);
   } else if (m.type === 'images') {
     sizes = { ...sizes, ...m.sizes };
+  } else if (m.type === 'copyfit') {
+    // Copyfit's trial layouts run here, with the fonts the live layout uses, so the fit found
+    // is the fit the next layout shows.
+    try {
+      post({ type: 'copyfitted', id: m.id, result: copyfit(m.doc, m.article, m.limits, trialRelayout(book, () => sizes)) });
+    } catch (err) {
+      post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err) });
+    }
   } else {
     const t0 = performance.now();
     try {
