@@ -174,10 +174,13 @@ function ContinueDialog({ editor }: { editor: Editor }) {
   );
 }
 
-/** Whichever article dialog is open. */
+/** Whichever article dialog is open; Escape closes it. */
 export function ArticleDialogs({ editor }: { editor: Editor }) {
   const dialog = useArticleUi((s) => s.dialog);
-  if (dialog === 'new') return <NewArticleDialog editor={editor} />;
-  if (dialog === 'continue') return <ContinueDialog editor={editor} />;
-  return null;
+  if (!dialog) return null;
+  return (
+    <div onKeyDown={(e) => e.key === 'Escape' && close()}>
+      {dialog === 'new' ? <NewArticleDialog editor={editor} /> : <ContinueDialog editor={editor} />}
+    </div>
+  );
 }

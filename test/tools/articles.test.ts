@@ -141,6 +141,28 @@ describe('an article as one', () => {
   });
 });
 
+describe('the article commands', () => {
+  it('are registered in the Object group and perform through the app\'s article actions', () => {
+    const ed = new TestEditor(sample(), relayout);
+    const calls: string[] = [];
+    const ctx = { tools: ed.tools, history: ed.history, articles: { newArticle: () => calls.push('new'), continueArticle: () => calls.push('continue'), fitArticle: () => calls.push('fit') } } as unknown as CommandContext;
+    const st = { hasDocument: true, selection: [] as string[], canUndo: false, canRedo: false, tool: 'select' as const, editingText: false };
+    for (const n of ['object.newArticle', 'object.continueArticle', 'object.selectArticle', 'object.fitArticle']) expect(command(n)?.group, n).toBe('Object');
+    expect(command('object.newArticle')!.enabled(st)).toBe(true);
+    expect(command('object.continueArticle')!.enabled(st)).toBe(false);
+    expect(command('object.fitArticle')!.enabled({ ...st, selection: ['lead-body-1'] })).toBe(true);
+    command('object.newArticle')!.perform(ctx);
+    command('object.continueArticle')!.perform(ctx);
+    command('object.fitArticle')!.perform(ctx);
+    expect(calls).toEqual(['new', 'continue', 'fit']);
+    // Select article on the lead's body: the lead's frames on page 1, nothing else.
+    ed.page = 'p1';
+    ed.tools.select(['lead-body-1']);
+    command('object.selectArticle')!.perform(ctx);
+    ed.expectSelection(['lead-head', 'lead-body-1', 'lead-image']);
+  });
+});
+
 describe('continue and fit', () => {
   it('continues an overset article on page 1 (jump lines appear) and fits it within limits', () => {
     const ed = new TestEditor(sample(), relayout);
