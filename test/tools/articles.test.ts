@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EditError, articleFit, columnSpan, deleteFrames, lineSpan, templateOfPage } from '../../engine/edit';
+import { EditError, articleFit, articleFits, columnSpan, deleteFrames, lineSpan, templateOfPage } from '../../engine/edit';
 import type { LaidOutIssue } from '../../engine/flow/types';
 import type { IssueDocument } from '../../engine/model/types';
 import { continueInFreeArea, drawContinuation, drawNewArticle, fitArticle, placeNewArticle, selectArticle } from '../../renderer/articles/actions';
 import { articleOfFrame, firstFreePlace, snapToGrid, type ArticleSpec } from '../../renderer/articles/placement';
+import { fitBadges } from '../../renderer/articles/fit-badges';
 import { command, type CommandContext } from '../../renderer/commands';
 import { findings, relayouter, sample } from '../edit/support';
 import { TestEditor } from './test-editor';
@@ -199,6 +200,17 @@ describe('continue and fit', () => {
 
     const fit0 = articleFit(ed.doc, ed.layout()!, article)!;
     expect(fit0.over).toBeGreaterThan(0);
+    // The canvas badge: on the article's last frame of each page, "+N lines" where it is over.
+    expect(fitBadges(ed.doc, ed.layout()!, 'p1').filter((b) => b.article === article)).toEqual([
+      { article, frame: cont, over: true, text: `+${fit0.over} line${fit0.over === 1 ? '' : 's'}`, x: cols.x, y: rows.y + rows.height },
+    ]);
+    expect(fitBadges(ed.doc, ed.layout()!, 'p2').filter((b) => b.article === article).map((b) => b.frame)).toEqual([made[1]]);
+    // Articles that are under show their badge only while selected.
+    const under = articleFits(ed.doc, ed.layout()!).find((f) => f.under > 0 && f.article !== article)!;
+    const underFrame = ed.doc.stories.find((s) => s.id === under.story)!.frames.at(-1)!;
+    const underPage = ed.frame(underFrame)!.page;
+    expect(fitBadges(ed.doc, ed.layout()!, underPage).some((b) => b.article === under.article)).toBe(false);
+    expect(fitBadges(ed.doc, ed.layout()!, underPage, [underFrame]).find((b) => b.article === under.article)).toMatchObject({ over: false, text: `−${under.under} line${under.under === 1 ? '' : 's'}` });
     expect(() => fitArticle(ed.history, article, { tracking: [5, 20], leading: [-0.5, 0.5] }, relayout)).toThrow('≤ 0');
     const steps = ed.history.undoDepth;
     const before = ed.doc;
