@@ -11,6 +11,7 @@ import { store, useStore } from './store/store';
 import { Toolbar } from './Toolbar';
 import { CommandPalette } from './text-ui/CommandPalette';
 import { StoryEditorPane } from './text-ui/StoryEditor';
+import { ArticleDialogs } from './articles/ArticleDialogs';
 
 function StatusBar({ editor }: { editor: Editor }) {
   const busy = useStore((s) => s.session.busy);
@@ -55,6 +56,7 @@ export function App({ editor }: { editor: Editor }) {
         </div>
         <StoryEditorPane editor={editor} />
         <Panels editor={editor} />
+        <ArticleDialogs editor={editor} />
       </main>
       <CommandPalette editor={editor} />
       <StatusBar editor={editor} />

@@ -36,6 +36,8 @@ export interface Automation {
   repaintDifference(): { pixels: number; differing: number; stale: number; staleBox: { x: number; y: number; width: number; height: number } | null; painted: string };
   /** The text of a story as laid out (its set lines in story order), for checking reflow. */
   layoutText(story: string): string;
+  /** The current layout's jump lines and overset per story; `laidOut` is the document revision it was made from. */
+  layoutSummary(): { revision: number; laidOut: number; jumps: { story: string; kind: string; page: number; target: number; text: string }[]; overset: Record<string, number> } | null;
 }
 
 /** What editing() reports. */
@@ -57,6 +59,13 @@ declare global {
 
 /** Installs window.broadsheetAutomation. */
 export function installAutomation(editor: Editor): void {
+  // The document revision each layout was made from: store.laidOut() only accepts a layout of
+  // the current revision, so the revision when the layout object changes is its revision.
+  let laid = { layout: store.get().layout, revision: -1 };
+  store.subscribe(() => {
+    const st = store.get();
+    if (st.layout !== laid.layout) laid = { layout: st.layout, revision: st.document?.revision ?? -1 };
+  });
   window.broadsheetAutomation = {
     ready: () => store.get().layout !== null && store.get().session.busy === null,
     renderPage(index, pxPerPt) {
@@ -156,6 +165,16 @@ export function installAutomation(editor: Editor): void {
     layoutText(story) {
       const lines = (store.get().layout?.pages ?? []).flatMap((p) => p.frames.flatMap((f) => f.lines)).filter((l) => l.story === story && l.start >= 0);
       return lines.sort((a, b) => a.start - b.start).map((l) => l.text).join('');
+    },
+    layoutSummary() {
+      const s = store.get();
+      if (!s.layout || !s.document) return null;
+      return {
+        revision: s.document.revision,
+        laidOut: laid.revision,
+        jumps: s.layout.jumps.map((j) => ({ story: j.story, kind: j.kind, page: j.page, target: j.target, text: j.text })),
+        overset: Object.fromEntries(s.layout.stories.map((st) => [st.id, st.overset])),
+      };
     },
     state() {
       const s = store.get();

@@ -9,6 +9,7 @@ import { PX_PER_PT, clampScale } from './canvas/viewport';
 import type { Editor } from './editor';
 import { place } from './place/place';
 import { store } from './store/store';
+import { articleActions } from './articles/app-actions';
 
 /** Marks the hidden text-input textarea: keys typed there still reach the tools. */
 export const TEXT_INPUT_ATTR = 'data-text-input';
@@ -47,6 +48,7 @@ export function commandContext(editor: Editor): CommandContext {
       place: () => void place(editor),
       save: () => void editor.save(),
     },
+    articles: articleActions(editor),
   };
 }
 

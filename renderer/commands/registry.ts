@@ -8,6 +8,7 @@ import type { History } from '../history';
 import type { ToolId, ToolMachine } from '../tools';
 import { matches, parseShortcut, type KeyData, type Platform } from './shortcut';
 import { textUi } from '../text-ui/ui';
+import { ARTICLE_COMMANDS, type ArticleCommandActions } from '../articles/commands';
 
 /** What enabled() reads. */
 export interface CommandState {
@@ -26,6 +27,8 @@ export interface CommandContext {
   history: History<IssueDocument>;
   view: { fitPage(): void; actualSize(): void; togglePreview(): void };
   file: { place(): void; save(): void };
+  /** Article dialogs and copyfit (renderer/articles); absent where the app has no UI for them. */
+  articles?: ArticleCommandActions;
 }
 
 /** A command. */
@@ -106,6 +109,7 @@ export const COMMANDS: readonly Command[] = [
       else c.tools.session.message = 'Select one image frame to edit its credit.';
     },
   },
+  ...ARTICLE_COMMANDS,
 ];
 
 /** Finds a command by name. */

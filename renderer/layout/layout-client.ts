@@ -13,6 +13,8 @@ import { docDelta } from './doc-delta';
 import { decodeLayout, LayoutDeltaMismatch, recordDamage } from './layout-delta';
 import type { FromWorker, ToWorker } from './protocol';
 import { typesetterFor } from './typesetter';
+import { copyfit, type CopyfitLimits, type CopyfitResult } from '../../engine/edit';
+import { trialRelayout } from '../articles/relayout';
 
 /** Result of one layout. */
 export interface LayoutResult {
@@ -29,11 +31,20 @@ export class LayoutClient {
   private previous: LaidOutIssue | undefined;
   /** The last document the worker was given (edits are sent as changes from it). */
   private sent: IssueDocument | undefined;
+  private readonly fitting = new Map<number, { resolve: (r: CopyfitResult) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly book: FontBook) {
     try {
       this.worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'layout' });
       this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        const f = this.fitting.get(e.data.id);
+        if (f) {
+          this.fitting.delete(e.data.id);
+          if (e.data.type === 'copyfitted') f.resolve(e.data.result);
+          else f.reject(new Error(e.data.type === 'failed' ? e.data.message : 'unexpected answer from the layout worker'));
+          return;
+        }
+        if (e.data.type === 'copyfitted') return;
         const w = this.waiting.get(e.data.id);
         if (!w) return;
         this.waiting.delete(e.data.id);
@@ -66,6 +77,8 @@ export class LayoutClient {
     this.worker = null;
     for (const w of this.waiting.values()) w.reject(err);
     this.waiting.clear();
+    for (const f of this.fitting.values()) f.reject(err);
+    this.fitting.clear();
   }
 
   private send(m: ToWorker, transfer: Transferable[] = []): void {
@@ -112,5 +125,24 @@ export class LayoutClient {
       else this.send({ type: 'layout-delta', id, ops: docDelta(this.sent, doc) });
       this.sent = doc;
     });
+  }
+
+  /**
+   * Copyfit's search (engine/edit/copyfit.ts) where the layouts run: in the worker, so its
+   * trial layouts use the same fonts and code as the layout the user then sees.
+   */
+  async copyfit(doc: IssueDocument, article: string, limits: CopyfitLimits): Promise<CopyfitResult> {
+    if (this.worker) {
+      const id = this.nextId++;
+      try {
+        return await new Promise<CopyfitResult>((resolve, reject) => {
+          this.fitting.set(id, { resolve, reject });
+          this.send({ type: 'copyfit', id, doc, article, limits });
+        });
+      } catch (e) {
+        if (this.worker) throw e;
+      }
+    }
+    return copyfit(doc, article, limits, trialRelayout(this.book, () => this.sizes));
   }
 }

@@ -13,6 +13,8 @@ import { applyDocDelta, reuseEqual } from './doc-delta';
 import { encodeLayout } from './layout-delta';
 import type { FromWorker, ToWorker } from './protocol';
 import { typesetterFor } from './typesetter';
+import { copyfit } from '../../engine/edit';
+import { trialRelayout } from '../articles/relayout';
 
 const book = new FontBook();
 let sizes: Record<string, { width: number; height: number } | null> = {};
@@ -29,6 +31,16 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   }
   if (m.type === 'images') {
     sizes = { ...sizes, ...m.sizes };
+    return;
+  }
+  if (m.type === 'copyfit') {
+    // Copyfit's trial layouts run here, with the fonts the live layout uses, so the fit found
+    // is the fit the next layout shows.
+    try {
+      post({ type: 'copyfitted', id: m.id, result: copyfit(m.doc, m.article, m.limits, trialRelayout(book, () => sizes)) });
+    } catch (err) {
+      post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err) });
+    }
     return;
   }
   const t0 = performance.now();

@@ -7,6 +7,7 @@ import { store, useStore, type SessionState } from '../store/store';
 import { cssColor } from '../canvas/color';
 import { PropertiesPanel } from './PropertiesPanel';
 import { StyleTools } from './StyleTools';
+import { ArticleFitPanel } from '../articles/ArticleFitPanel';
 
 const TABS: [SessionState['panel'], string][] = [
   ['pages', 'Pages'],
@@ -162,6 +163,7 @@ export function Panels({ editor }: { editor: Editor }) {
       </nav>
       <section className="panel-body">
         {panel === 'pages' && <PagesPanel />}
+        {panel === 'articles' && <ArticleFitPanel editor={editor} />}
         {panel === 'articles' && <ArticlesPanel />}
         {panel === 'styles' && <StylesPanel />}
         {panel === 'styles' && <StyleTools editor={editor} />}

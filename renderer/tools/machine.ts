@@ -26,7 +26,7 @@ export interface ToolHost {
 }
 
 /** The tools a user picks (toolbar, shortcuts). */
-export type ToolId = 'select' | 'text' | 'thread' | 'text-frame' | 'image-frame' | 'rule' | 'box';
+export type ToolId = 'select' | 'text' | 'thread' | 'text-frame' | 'image-frame' | 'rule' | 'box' | 'article';
 
 /** A text caret or selection in a story: story offsets, anchor where it began, focus where it is. */
 export interface TextSelection {

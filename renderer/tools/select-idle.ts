@@ -3,6 +3,7 @@ import { deleteFrames, duplicateFrames, nudgeFrames } from '../../engine/edit';
 import type { ToolState } from './state';
 import { framesAt, handleAt, onOutPort } from './hit';
 import { HANDLE_PX } from './machine';
+import { articleSelection } from '../articles/placement';
 
 const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
@@ -34,7 +35,8 @@ export const selectIdle: ToolState = {
       const selected = m.session.selection.includes(hit.id);
       if (e.shift) {
         if (!selected) m.select([...m.session.selection, hit.id]);
-      } else if (!selected) m.select([hit.id]);
+      } else if (e.alt) m.select(articleSelection(doc, [hit.id], page)); // Alt-click: the whole article
+      else if (!selected) m.select([hit.id]);
       return m.transition('select.pointing', { x: e.x, y: e.y, frame: hit.id, wasSelected: selected, shift: !!e.shift, alt: !!e.alt });
     }
     if (e.type === 'double_click') {

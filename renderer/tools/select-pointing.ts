@@ -29,7 +29,7 @@ export const selectPointing: ToolState = {
     if (e.type === 'pointer_up') {
       // Shift-click on a selected frame deselects it (on release, so that shift-drag still moves).
       if (info.shift && info.wasSelected) m.select(m.session.selection.filter((id) => id !== info.frame));
-      else if (!info.shift) m.select([info.frame]);
+      else if (!info.shift && !info.alt) m.select([info.frame]);
       return m.transition('select.idle');
     }
     if (e.type === 'cancel' || (e.type === 'key_down' && e.key === 'Escape')) m.transition('select.idle');

@@ -9,8 +9,9 @@ import { textIdle } from './text-idle';
 import { textEditing } from './text-editing';
 import { DRAW_STATES } from './draw-states';
 import { threadIdle, threadPicking } from './thread-states';
+import { articleIdle, articlePlacing } from './article-place';
 
 /** The states, keyed by path ("select.idle", "text.editing", "box.drawing" …). */
 export const STATES: Record<string, ToolState> = Object.fromEntries(
-  [selectIdle, selectPointing, selectTranslating, selectResizing, selectBrushing, textIdle, textEditing, threadIdle, threadPicking, ...DRAW_STATES].map((s) => [s.path, s]),
+  [selectIdle, selectPointing, selectTranslating, selectResizing, selectBrushing, textIdle, textEditing, threadIdle, threadPicking, ...DRAW_STATES, articleIdle, articlePlacing].map((s) => [s.path, s]),
 );
