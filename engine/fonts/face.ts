@@ -130,17 +130,60 @@ export class Face {
     const hit = this.shapes.get(key);
     if (hit) return hit;
     const run = this.font.layout(text, { ...features }, script || undefined, language || undefined);
+    const takes = this.clusterSizes(text, run.glyphs);
     const out: ShapedGlyph[] = [];
     for (let i = 0; i < run.glyphs.length; i++) {
-      const g = run.glyphs[i]!;
       const p = run.positions[i]!;
-      let chars = 0;
-      for (const cp of g.codePoints) chars += cp > 0xffff ? 2 : 1;
-      out.push({ id: g.id, advance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset, chars });
+      out.push({ id: run.glyphs[i]!.id, advance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset, chars: takes[i]! });
     }
     if (this.shapes.size >= SHAPE_CACHE_LIMIT) this.shapes.clear();
     this.shapes.set(key, out);
     return out;
+  }
+
+  /**
+   * How many UTF-16 units of `text` each shaped glyph stands for. fontkit reports a glyph's
+   * code points from its glyph cache, which keeps whatever the glyph was first made with: a
+   * glyph first fetched by id (to paint it, to measure it) has none, and one shared by two
+   * characters has the first's. So the counts are taken from the text itself, in order: a
+   * glyph with code points takes that many characters; one without takes one character when
+   * it is that character's own glyph, else (a ligature) the characters up to where the next
+   * glyph's begin. Whatever is left over goes to the last glyph, so the counts always add up.
+   */
+  private clusterSizes(text: string, glyphs: readonly { id: number; codePoints: readonly number[] }[]): number[] {
+    const cps = Array.from(text, (c) => c.codePointAt(0)!);
+    const counts: number[] = new Array(glyphs.length).fill(0);
+    let k = 0;
+    for (let i = 0; i < glyphs.length && k < cps.length; i++) {
+      const g = glyphs[i]!;
+      let take = g.codePoints.length;
+      if (take === 0) {
+        if (g.id === this.glyphId(cps[k]!)) take = 1;
+        else {
+          // Where the next glyph's characters begin: its first code point, or the first
+          // character it is the glyph of.
+          const next = glyphs[i + 1];
+          let at = -1;
+          if (next) {
+            for (let m = k + 1; m < cps.length && at < 0; m++) {
+              if (next.codePoints.length ? next.codePoints[0] === cps[m] : this.glyphId(cps[m]!) === next.id) at = m;
+            }
+          }
+          take = at > k ? at - k : next ? 1 : cps.length - k;
+        }
+      }
+      take = Math.min(take, cps.length - k);
+      counts[i] = take;
+      k += take;
+    }
+    if (k < cps.length && glyphs.length) counts[glyphs.length - 1]! += cps.length - k;
+    // Code points → UTF-16 units.
+    let j = 0;
+    return counts.map((n) => {
+      let units = 0;
+      for (let e = j + n; j < e; j++) units += cps[j]! > 0xffff ? 2 : 1;
+      return units;
+    });
   }
 
   /**
