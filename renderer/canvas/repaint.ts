@@ -24,11 +24,14 @@ export interface DeviceTransform {
   visible: PageRect;
 }
 
-/** Paints the whole canvas: pasteboard, the sheet's drop shadow (3 CSS px), the page. */
-export function paintView(ctx: CanvasRenderingContext2D, page: PageDisplayList, t: DeviceTransform & { scale: number }, src: PaintSources): PaintReport {
+/**
+ * Paints the whole canvas (or its top-left `size` device pixels): pasteboard, the sheet's drop
+ * shadow (3 CSS px), the page.
+ */
+export function paintView(ctx: CanvasRenderingContext2D, page: PageDisplayList, t: DeviceTransform & { scale: number }, src: PaintSources, size?: { width: number; height: number }): PaintReport {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = PASTEBOARD;
-  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.fillRect(0, 0, size?.width ?? ctx.canvas.width, size?.height ?? ctx.canvas.height);
   ctx.setTransform(t.k, 0, 0, t.k, t.ox, t.oy);
   ctx.fillStyle = 'rgba(0,0,0,0.25)';
   ctx.fillRect(3 / t.scale, 3 / t.scale, page.width, page.height);
@@ -38,29 +41,20 @@ export function paintView(ctx: CanvasRenderingContext2D, page: PageDisplayList, 
 
 /** Scratch canvas the areas are painted on (reused; grows as needed). */
 let scratch: OffscreenCanvas | null = null;
-/** The largest type size on a page (a glyph reaches at most about that far beyond its run box). */
-const LARGEST = new WeakMap<PageDisplayList, number>();
-function largestSize(page: PageDisplayList): number {
-  let m = LARGEST.get(page);
-  if (m === undefined) {
-    m = 0;
-    for (const it of page.items) if (it.type === 'glyphs' && it.size > m) m = it.size;
-    LARGEST.set(page, m);
-  }
-  return m;
-}
+/** Device pixels painted around each area and not copied (see repaintAreas). */
+const MARGIN = 8;
 
 /**
  * Repaints `rects` (page points) of `page`; returns how many areas were repainted. Each area is
  * painted whole on a scratch canvas at the same sub-pixel offset and copied over pixel for
  * pixel: a clip path would rasterise glyph edges a little differently from the full paint, and
- * so does the edge of a canvas for a glyph that crosses it, so the scratch has a margin, painted
- * and not copied, wide enough that every glyph touching the area lies wholly on the scratch.
+ * so does the edge of a canvas, so the scratch has a margin that is painted and not copied.
+ * (A long rule or a picture crossing the area's edge may still differ by a few levels of
+ * anti-aliasing or resampling there; nothing else does.)
  */
 export function repaintAreas(ctx: CanvasRenderingContext2D, page: PageDisplayList, rects: readonly Rect[], t: DeviceTransform & { scale: number }, src: PaintSources): number {
   const v = t.visible;
   let n = 0;
-  const MARGIN = Math.min(256, Math.ceil(2 * largestSize(page) * t.k) + 2);
   for (const r of rects) {
     // Within the viewport only; beyond the page the pasteboard and the shadow are repainted too
     // (a picture bleeding off the page may have painted there).
@@ -79,7 +73,7 @@ export function repaintAreas(ctx: CanvasRenderingContext2D, page: PageDisplayLis
     const s = scratch.getContext('2d')! as unknown as CanvasRenderingContext2D;
     const ox = t.ox - X0 + MARGIN;
     const oy = t.oy - Y0 + MARGIN;
-    paintView(s, page, { ...t, ox, oy, visible: { x: -ox / t.k, y: -oy / t.k, width: SW / t.k, height: SH / t.k } }, src);
+    paintView(s, page, { ...t, ox, oy, visible: { x: -ox / t.k, y: -oy / t.k, width: SW / t.k, height: SH / t.k } }, src, { width: SW, height: SH });
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(scratch, MARGIN, MARGIN, W, H, X0, Y0, W, H);

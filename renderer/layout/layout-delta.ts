@@ -91,8 +91,52 @@ function encodeLines(of: LaidOutFrame | undefined, f: LaidOutFrame): LineDelta[]
     if (i === undefined) return l;
     const o = of.lines[i]!;
     const shift = l.start - o.start;
-    return o.start >= 0 && shiftedEqual(o, l, shift, '') ? { from: i, shift } : l;
+    return o.start >= 0 && lineShiftedEqual(o, l, shift) ? { from: i, shift } : l;
   });
+}
+
+/** The fields the fast comparison below knows; records with others are compared generically. */
+const KNOWN = {
+  line: ['ascent', 'carets', 'column', 'descent', 'end', 'hyphen', 'role', 'runs', 'start', 'story', 'text', 'width', 'x', 'y'],
+  run: ['face', 'frame', 'glyphs', 'overprint', 'paint', 'size', 'source', 'type', 'x', 'y'],
+  glyph: ['advance', 'id', 'offset', 'text', 'x', 'y'],
+};
+
+/** Whether `o` has exactly these own keys (no allocation: this runs for every line typed past). */
+function shaped(o: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    n++;
+  }
+  if (n !== keys.length) return false;
+  for (const k of keys) if (!Object.hasOwn(o, k)) return false;
+  return true;
+}
+
+/** lineShifted for line records of the known shape (fast), else the generic walk. */
+function lineShiftedEqual(a: LineRecord, b: LineRecord, shift: number): boolean {
+  const run = a.runs[0];
+  const glyph = run?.glyphs[0];
+  const known = shaped(a, KNOWN.line) && shaped(b, KNOWN.line) && (!run || shaped(run, KNOWN.run)) && (!glyph || shaped(glyph, KNOWN.glyph));
+  if (!known) return shiftedEqual(a, b, shift, '');
+  const by = (x: number, y: number) => (x < 0 ? y === x : y - x === shift);
+  if (a.story !== b.story || a.role !== b.role || a.column !== b.column || a.x !== b.x || a.y !== b.y || a.width !== b.width) return false;
+  if (a.ascent !== b.ascent || a.descent !== b.descent || a.text !== b.text || a.hyphen !== b.hyphen || !by(a.start, b.start) || !by(a.end, b.end)) return false;
+  if (a.carets.length !== b.carets.length || a.runs.length !== b.runs.length) return false;
+  for (let i = 0; i < a.carets.length; i++) if (a.carets[i]!.x !== b.carets[i]!.x || !by(a.carets[i]!.offset, b.carets[i]!.offset)) return false;
+  for (let i = 0; i < a.runs.length; i++) {
+    const r = a.runs[i]!;
+    const q = b.runs[i]!;
+    if (r.face !== q.face || r.size !== q.size || r.x !== q.x || r.y !== q.y || r.overprint !== q.overprint || r.frame !== q.frame || r.glyphs.length !== q.glyphs.length) return false;
+    if (!shaped(q, KNOWN.run) || !shiftedEqual(r.paint, q.paint, shift, '') || !shiftedEqual(r.source, q.source, shift, '')) return false;
+    for (let j = 0; j < r.glyphs.length; j++) {
+      const g = r.glyphs[j]!;
+      const h = q.glyphs[j]!;
+      if (g.id !== h.id || g.x !== h.x || g.y !== h.y || g.advance !== h.advance || g.text !== h.text || !by(g.offset, h.offset)) return false;
+    }
+  }
+  return true;
 }
 
 /** Keys of a line record (and its carets and glyphs) that hold story offsets (-1: none). */
@@ -117,14 +161,20 @@ function shiftedEqual(a: unknown, b: unknown, shift: number, key: string): boole
   return true;
 }
 
-/** A copy of `v` with every story offset moved by `shift`. */
-function shifted<T>(v: T, shift: number, key = ''): T {
-  if (typeof v === 'number') return (OFFSET_KEYS.has(key) && v >= 0 ? v + shift : v) as T;
-  if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) return v.map((x) => shifted(x, shift, key)) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = shifted(x, shift, k);
-  return out as T;
+/**
+ * A copy of line `l` with every story offset moved by `shift`: the line's start and end, its
+ * caret stops' and its glyphs' offsets (-1, generated text, stays). Everything else is the
+ * same value (shared, not copied: nothing mutates laid-out records).
+ */
+function shiftedLine(l: LineRecord, shift: number): LineRecord {
+  const by = (o: number) => (o >= 0 ? o + shift : o);
+  return {
+    ...l,
+    start: by(l.start),
+    end: by(l.end),
+    carets: l.carets.map((c) => ({ ...c, offset: by(c.offset) })),
+    runs: l.runs.map((r) => ({ ...r, glyphs: r.glyphs.map((g) => (g.offset >= 0 ? { ...g, offset: g.offset + shift } : g)) })),
+  };
 }
 
 /** New lines that paint exactly as a line of the previous layout (shifted copies). */
@@ -157,7 +207,7 @@ export function decodeLayout(prev: LaidOutIssue | undefined, d: LayoutDelta): La
         if (typeof l === 'number') return old(l);
         if (!('from' in l)) return l;
         const o = old(l.from);
-        const copy = shifted(o, l.shift);
+        const copy = shiftedLine(o, l.shift);
         PAINTS_AS.set(copy, o);
         return copy;
       });
