@@ -84,10 +84,32 @@ export function PageCanvas({ editor }: { editor: Editor }) {
   // pixels already painted, which is cheap, and repaints the glyphs once the pan pauses:
   // repainting thousands of outlines on every pointer move would stutter. A new layout of the
   // same view repaints only the areas that changed (the layout's damage), clipped to whole
-  // device pixels so that the result is the very pixels a full repaint would give. Layout
-  // effects: the canvas is painted in the commit, so the browser shows it in the same frame.
+  // device pixels so that the result is the very pixels a full repaint would give; that
+  // happens as soon as the layout reaches the store, before React renders anything else.
+  // Layout effects: the canvas is painted in the commit, so the browser shows it in the same frame.
   const lastPaint = useRef<{ list: PageDisplayList; key: unknown[]; x: number; y: number; exact: boolean } | null>(null);
   const repaintTimer = useRef(0);
+  // Repaints the damage of a new layout of the page as painted now (same view), if it has
+  // some; false when a full paint is needed. Kept current each render: the store listener below
+  // calls it as soon as a layout arrives, before React renders the panels.
+  const repaintDamage = useRef<((next: typeof layout) => boolean) | null>(null);
+  repaintDamage.current = (next) => {
+    const c = base.current;
+    const last = lastPaint.current;
+    const nextList = next?.pages[pageIndex]?.display;
+    if (!c || !last || !nextList || !last.exact || last.list === nextList || last.x !== o.x || last.y !== o.y) return false;
+    const key = [scale, view.w, view.h, view.dpr, editor, preview, guides.bleed];
+    if (last.key.length !== key.length || !last.key.every((v, i) => v === key[i])) return false;
+    const rects = damageSince(last.list, nextList);
+    if (!rects) return false;
+    const visible = { x: -o.x / scale, y: -o.y / scale, width: view.w / scale, height: view.h / scale };
+    repaintAreas(c.getContext('2d')!, nextList, rects, { k: scale * view.dpr, ox: o.x * view.dpr, oy: o.y * view.dpr, scale, bleed: !preview && guides.bleed, visible }, editor.sources);
+    lastPaint.current = { list: nextList, key, x: o.x, y: o.y, exact: true };
+    c.dataset.painted = 'partial';
+    editor.notePainted(next);
+    return true;
+  };
+  useEffect(() => store.subscribe(() => void repaintDamage.current?.(store.get().layout)), []);
   useLayoutEffect(() => {
     const c = base.current;
     if (!c || !list) return;
@@ -106,16 +128,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     };
     window.clearTimeout(repaintTimer.current);
     const sameView = last && last.key.length === key.length && last.key.every((v, i) => v === key[i]);
-    if (last && sameView && last.exact && last.list !== list && last.x === o.x && last.y === o.y) {
-      const rects = damageSince(last.list, list);
-      if (rects) {
-        repaintAreas(c.getContext('2d')!, list, rects, { k, ox: o.x * view.dpr, oy: o.y * view.dpr, scale, bleed, visible }, editor.sources);
-        lastPaint.current = { list, key, x: o.x, y: o.y, exact: true };
-        c.dataset.painted = 'partial';
-        editor.notePainted(layout);
-        return;
-      }
-    }
+    if (repaintDamage.current?.(layout)) return;
     if (last && sameView && last.list === list) {
       if (last.x === o.x && last.y === o.y) return;
       const ctx = c.getContext('2d')!;
