@@ -15,6 +15,7 @@ import { ImageStore, loadFonts } from './layout/resources';
 import { LayoutClient } from './layout/layout-client';
 import { History } from './history';
 import { ToolMachine } from './tools';
+import { followEdit } from './tools/caret-follow';
 import { store, type Store } from './store/store';
 
 /**
@@ -77,8 +78,13 @@ export class Editor {
     });
     // The history is the document's source of truth while editing: each change, undo or redo
     // becomes a new store revision (which re-runs layout); reset() is the store's open().
+    // The text caret follows edits made elsewhere in its story (story editor, place, undo).
+    let before: IssueDocument = NO_DOCUMENT;
     this.history.subscribe((doc, cause) => {
       if (cause !== 'reset') this.s.change(doc);
+      const t = this.tools.session.text;
+      if (t && cause !== 'reset') this.tools.session.text = followEdit(t, before, doc);
+      before = doc;
       this.tools.pruneSelection();
     });
     // The store's one-frame selection (properties panel) follows the tools' selection.
