@@ -3,7 +3,7 @@
  * go to page 2 (Page Down), paste (Mod+V): a frame with the same geometry and a copy of its
  * story appears there, and undo removes it exactly; Mod+Shift+] brings a frame to the front;
  * a frame locked with Mod+L does not move when dragged; Mod+Alt+L unlocks it; with a text caret
- * Mod+C and Mod+V are left to the text field.
+ * Mod+C and Mod+V are left to the text field; the Properties tab's Arrange row aligns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -139,6 +139,31 @@ describe('object commands in the browser', () => {
     await page.keyboard.press('Control+Alt+l');
     const unlocked = await editing();
     expect(docOf(unlocked).frames.find((x) => x.id === 'lead-body-2')!.locked).toBe(false);
+    await settled();
+  });
+
+  it('the Properties tab\'s Arrange row: align needs two frames; Right aligns them in one step', async () => {
+    const start = await editing();
+    const lead = docOf(start).frames.find((x) => x.id === 'lead-body-2')!;
+    await clickAt(lead.x + 40, lead.y + 40);
+    await page.getByTestId('tab-properties').click();
+    await expect.poll(() => page.getByTestId('arrange-alignRight').isDisabled()).toBe(true);
+    expect(await page.getByTestId('arrange-bringToFront').isDisabled()).toBe(false);
+    const ad = await screen(600, 900);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(ad.x, ad.y);
+    await page.keyboard.up('Shift');
+    expect((await editing()).selection).toEqual(['lead-body-2', 'ad-p2-text']);
+    await expect.poll(() => page.getByTestId('arrange-alignRight').isDisabled()).toBe(false);
+    const before = await editing();
+    await page.getByTestId('arrange-alignRight').click();
+    const after = await editing();
+    expect(after.undo).toBe(before.undo + 1);
+    const ad2 = docOf(after).frames.find((x) => x.id === 'ad-p2-text')!;
+    const lead2 = docOf(after).frames.find((x) => x.id === 'lead-body-2')!;
+    expect(lead2.x + lead2.width).toBe(ad2.x + ad2.width);
+    await page.keyboard.press('Control+z');
+    expect((await editing()).doc).toBe(before.doc);
     await settled();
   });
 
