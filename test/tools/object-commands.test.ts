@@ -271,3 +271,27 @@ describe('object commands: changes and exact undo', () => {
     expect(ed2.history.canUndo).toBe(false);
   });
 });
+
+describe('object commands from the desktop menu (renderer/host/shell.ts names)', () => {
+  it('runs layout.bringToFront, layout.toggleLock (lock, then unlock) and edit.delete; disabled ones do nothing', async () => {
+    const { objectShellCommands } = await import('../../renderer/objects/shell-commands');
+    const { store } = await import('../../renderer/store/store');
+    const ed = new TestEditor(sample());
+    store.open(ed.doc, 'sample.broadsheet', 'sample.broadsheet');
+    const editor = { tools: ed.tools, history: ed.history } as unknown as Parameters<typeof objectShellCommands>[0];
+    const menu = objectShellCommands(editor);
+    expect(Object.keys(menu)).toEqual(expect.arrayContaining(['edit.copy', 'edit.paste', 'object.alignLeft', 'layout.bringToFront', 'layout.sendToBack', 'layout.toggleLock', 'edit.delete']));
+    menu['edit.delete']!();
+    expect(ed.history.canUndo).toBe(false);
+    ed.tools.select(['lead-body-2']);
+    menu['layout.bringToFront']!();
+    expect(z(ed, 'lead-body-2')).toBe(2);
+    menu['layout.toggleLock']!();
+    expect(ed.frame('lead-body-2')!.locked).toBe(true);
+    menu['layout.toggleLock']!();
+    expect(ed.frame('lead-body-2')!.locked).toBe(false);
+    menu['edit.delete']!();
+    expect(ed.frame('lead-body-2')).toBeUndefined();
+    expect(ed.history.undoDepth).toBe(4);
+  });
+});
