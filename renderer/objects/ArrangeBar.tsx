@@ -11,10 +11,40 @@ import { commandContext, commandState, platform } from '../shortcuts';
 import { useStore } from '../store/store';
 
 const GROUPS: [string, [string, string][]][] = [
-  ['Align', [['object.alignLeft', 'Left'], ['object.alignHCenter', 'Centre'], ['object.alignRight', 'Right'], ['object.alignTop', 'Top'], ['object.alignVCenter', 'Middle'], ['object.alignBottom', 'Bottom']]],
-  ['Distribute', [['object.distributeH', '↔'], ['object.distributeV', '↕']]],
-  ['Arrange', [['object.bringToFront', 'Front'], ['object.bringForward', 'Forward'], ['object.sendBackward', 'Backward'], ['object.sendToBack', 'Back']]],
-  ['Lock', [['object.lock', 'Lock'], ['object.unlockAll', 'Unlock all']]],
+  [
+    'Align',
+    [
+      ['object.alignLeft', 'Left'],
+      ['object.alignHCenter', 'Centre'],
+      ['object.alignRight', 'Right'],
+      ['object.alignTop', 'Top'],
+      ['object.alignVCenter', 'Middle'],
+      ['object.alignBottom', 'Bottom'],
+    ],
+  ],
+  [
+    'Distribute',
+    [
+      ['object.distributeH', '↔'],
+      ['object.distributeV', '↕'],
+    ],
+  ],
+  [
+    'Arrange',
+    [
+      ['object.bringToFront', 'Front'],
+      ['object.bringForward', 'Forward'],
+      ['object.sendBackward', 'Backward'],
+      ['object.sendToBack', 'Back'],
+    ],
+  ],
+  [
+    'Lock',
+    [
+      ['object.lock', 'Lock'],
+      ['object.unlockAll', 'Unlock all'],
+    ],
+  ],
 ];
 
 export function ArrangeBar({ editor }: { editor: Editor }) {
@@ -37,7 +67,16 @@ export function ArrangeBar({ editor }: { editor: Editor }) {
           {buttons.map(([name, text]) => {
             const c = command(name)!;
             return (
-              <button key={name} type="button" data-testid={`arrange-${name.split('.')[1]}`} title={c.shortcut ? `${c.label} (${formatShortcut(c.shortcut, platform())})` : c.label} disabled={!c.enabled(state)} onClick={() => run(name)}>
+              <button
+                key={name}
+                type="button"
+                data-testid={`arrange-${name.split('.')[1]}`}
+                title={
+                  c.shortcut ? `${c.label} (${formatShortcut(c.shortcut, platform())})` : c.label
+                }
+                disabled={!c.enabled(state)}
+                onClick={() => run(name)}
+              >
                 {text}
               </button>
             );

@@ -5,7 +5,21 @@
  * step; a refusal throws EditError before anything is recorded (the command turns it into
  * the tools' message).
  */
-import { EditError, alignFrames, copyFrames, deleteFrames, distributeFrames, duplicateFrames, pasteClip, reorderFrames, round2, setLocked, type AlignEdge, type Clip, type ZMove } from '../../engine/edit';
+import {
+  EditError,
+  alignFrames,
+  copyFrames,
+  deleteFrames,
+  distributeFrames,
+  duplicateFrames,
+  pasteClip,
+  reorderFrames,
+  round2,
+  setLocked,
+  type AlignEdge,
+  type Clip,
+  type ZMove,
+} from '../../engine/edit';
 import type { ToolMachine } from '../tools';
 import { currentClip, setClip } from './clipboard';
 
@@ -14,7 +28,8 @@ export const PASTE_STEP = 9;
 
 function selected(tools: ToolMachine, least = 1): string[] {
   const sel = [...tools.session.selection];
-  if (sel.length < least) throw new EditError(least === 1 ? 'select a frame first' : `select at least ${least} frames`);
+  if (sel.length < least)
+    throw new EditError(least === 1 ? 'select a frame first' : `select at least ${least} frames`);
   return sel;
 }
 
@@ -45,7 +60,9 @@ export function lockSelection(tools: ToolMachine): void {
 /** Unlocks every locked frame on the current page; returns their ids. */
 export function unlockAllOnPage(tools: ToolMachine): string[] {
   const page = tools.host.page();
-  const ids = tools.doc.frames.filter((f) => f.page === page && f.locked).map((f) => f.id as string);
+  const ids = tools.doc.frames
+    .filter((f) => f.page === page && f.locked)
+    .map((f) => f.id as string);
   if (!ids.length) throw new EditError('no frame on this page is locked');
   tools.host.history.change((d) => setLocked(d, ids, false));
   return ids;
@@ -105,7 +122,15 @@ export function cutSelection(tools: ToolMachine): Clip {
 export function pasteOffset(tools: ToolMachine, clip: Clip, page: string): number {
   const here = tools.doc.frames.filter((f) => f.page === page);
   const taken = (k: number) =>
-    clip.frames.some((c) => here.some((f) => f.x === round2(c.x + k) && f.y === round2(c.y + k) && f.width === c.width && f.height === c.height));
+    clip.frames.some((c) =>
+      here.some(
+        (f) =>
+          f.x === round2(c.x + k) &&
+          f.y === round2(c.y + k) &&
+          f.width === c.width &&
+          f.height === c.height,
+      ),
+    );
   let k = 0;
   while (k < 100 * PASTE_STEP && taken(k)) k += PASTE_STEP;
   return k;

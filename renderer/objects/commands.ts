@@ -38,7 +38,14 @@ function run(act: (t: ToolMachine) => unknown): (c: CommandContext) => void {
   };
 }
 
-const obj = (name: string, label: string, enabled: Command['enabled'], act: (t: ToolMachine) => unknown, shortcut?: string, group: Command['group'] = 'Object'): Command => ({
+const obj = (
+  name: string,
+  label: string,
+  enabled: Command['enabled'],
+  act: (t: ToolMachine) => unknown,
+  shortcut?: string,
+  group: Command['group'] = 'Object',
+): Command => ({
   name,
   label,
   group,
@@ -50,17 +57,49 @@ const obj = (name: string, label: string, enabled: Command['enabled'], act: (t: 
 /** The object commands. */
 export const OBJECT_COMMANDS: readonly Command[] = [
   obj('object.alignLeft', 'Align left edges', atLeast(2), (t) => alignSelection(t, 'left')),
-  obj('object.alignHCenter', 'Align horizontal centres', atLeast(2), (t) => alignSelection(t, 'hcenter')),
+  obj('object.alignHCenter', 'Align horizontal centres', atLeast(2), (t) =>
+    alignSelection(t, 'hcenter'),
+  ),
   obj('object.alignRight', 'Align right edges', atLeast(2), (t) => alignSelection(t, 'right')),
   obj('object.alignTop', 'Align top edges', atLeast(2), (t) => alignSelection(t, 'top')),
-  obj('object.alignVCenter', 'Align vertical centres', atLeast(2), (t) => alignSelection(t, 'vcenter')),
+  obj('object.alignVCenter', 'Align vertical centres', atLeast(2), (t) =>
+    alignSelection(t, 'vcenter'),
+  ),
   obj('object.alignBottom', 'Align bottom edges', atLeast(2), (t) => alignSelection(t, 'bottom')),
-  obj('object.distributeH', 'Distribute horizontal space', atLeast(3), (t) => distributeSelection(t, 'h')),
-  obj('object.distributeV', 'Distribute vertical space', atLeast(3), (t) => distributeSelection(t, 'v')),
-  obj('object.bringToFront', 'Bring to front', atLeast(1), (t) => arrangeSelection(t, 'front'), 'Mod+Shift+]'),
-  obj('object.bringForward', 'Bring forward', atLeast(1), (t) => arrangeSelection(t, 'forward'), 'Mod+]'),
-  obj('object.sendBackward', 'Send backward', atLeast(1), (t) => arrangeSelection(t, 'backward'), 'Mod+['),
-  obj('object.sendToBack', 'Send to back', atLeast(1), (t) => arrangeSelection(t, 'back'), 'Mod+Shift+['),
+  obj('object.distributeH', 'Distribute horizontal space', atLeast(3), (t) =>
+    distributeSelection(t, 'h'),
+  ),
+  obj('object.distributeV', 'Distribute vertical space', atLeast(3), (t) =>
+    distributeSelection(t, 'v'),
+  ),
+  obj(
+    'object.bringToFront',
+    'Bring to front',
+    atLeast(1),
+    (t) => arrangeSelection(t, 'front'),
+    'Mod+Shift+]',
+  ),
+  obj(
+    'object.bringForward',
+    'Bring forward',
+    atLeast(1),
+    (t) => arrangeSelection(t, 'forward'),
+    'Mod+]',
+  ),
+  obj(
+    'object.sendBackward',
+    'Send backward',
+    atLeast(1),
+    (t) => arrangeSelection(t, 'backward'),
+    'Mod+[',
+  ),
+  obj(
+    'object.sendToBack',
+    'Send to back',
+    atLeast(1),
+    (t) => arrangeSelection(t, 'back'),
+    'Mod+Shift+[',
+  ),
   obj('object.lock', 'Lock', atLeast(1), lockSelection, 'Mod+L'),
   obj('object.unlockAll', 'Unlock all on page', withDoc, unlockAllOnPage, 'Mod+Alt+L'),
   // The Delete and Backspace keys stay the select tool's (select-idle.ts): one handler per key.
@@ -69,5 +108,12 @@ export const OBJECT_COMMANDS: readonly Command[] = [
   obj('edit.copy', 'Copy', atLeast(1), copySelection, 'Mod+C', 'Edit'),
   obj('edit.cut', 'Cut', atLeast(1), cutSelection, 'Mod+X', 'Edit'),
   obj('edit.paste', 'Paste', canPaste, (t) => pasteToPage(t, false), 'Mod+V', 'Edit'),
-  obj('edit.pasteInPlace', 'Paste in place', canPaste, (t) => pasteToPage(t, true), 'Mod+Alt+Shift+V', 'Edit'),
+  obj(
+    'edit.pasteInPlace',
+    'Paste in place',
+    canPaste,
+    (t) => pasteToPage(t, true),
+    'Mod+Alt+Shift+V',
+    'Edit',
+  ),
 ];

@@ -19,7 +19,9 @@ function runner(editor: Editor, name: string): () => void {
 
 /** Menu command name → action. */
 export function objectShellCommands(editor: Editor): Record<string, () => void> {
-  const out: Record<string, () => void> = Object.fromEntries(OBJECT_COMMANDS.map((c) => [c.name, runner(editor, c.name)]));
+  const out: Record<string, () => void> = Object.fromEntries(
+    OBJECT_COMMANDS.map((c) => [c.name, runner(editor, c.name)]),
+  );
   out['layout.bringToFront'] = runner(editor, 'object.bringToFront');
   out['layout.sendToBack'] = runner(editor, 'object.sendToBack');
   out['layout.toggleLock'] = () => {

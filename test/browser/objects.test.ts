@@ -41,22 +41,32 @@ interface DocRec {
 let page: Page;
 let session: EditorSession | undefined;
 
-const editing = () => page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+const editing = () =>
+  page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
 const docOf = (v: EditingView) => JSON.parse(v.doc) as DocRec;
-const pageIndex = () => page.evaluate('window.broadsheetAutomation.state().page') as Promise<number>;
+const pageIndex = () =>
+  page.evaluate('window.broadsheetAutomation.state().page') as Promise<number>;
 
 /** Screen position of page point (x, y) on the canvas. */
 async function screen(x: number, y: number): Promise<{ x: number; y: number }> {
   const canvas = page.getByTestId('page-canvas');
-  const [ox, oy, k] = ((await canvas.getAttribute('data-origin')) ?? '0 0 1').split(' ').map(Number) as [number, number, number];
+  const [ox, oy, k] = ((await canvas.getAttribute('data-origin')) ?? '0 0 1')
+    .split(' ')
+    .map(Number) as [number, number, number];
   const box = (await page.getByTestId('page-viewport').boundingBox())!;
   return { x: box.x + ox + x * k, y: box.y + oy + y * k };
 }
 
 /** Waits for the current revision's layout and two frames of painting. */
 async function settled(): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as { broadsheetAutomation: { ready(): boolean } }).broadsheetAutomation.ready());
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(() =>
+    (
+      globalThis as unknown as { broadsheetAutomation: { ready(): boolean } }
+    ).broadsheetAutomation.ready(),
+  );
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
 }
 
 async function clickAt(x: number, y: number): Promise<void> {
@@ -82,7 +92,12 @@ describe('object commands in the browser', () => {
     expect((await editing()).undo).toBe(start.undo);
 
     await page.keyboard.press('PageDown');
-    await page.waitForFunction(() => (globalThis as unknown as { broadsheetAutomation: { state(): { page: number } } }).broadsheetAutomation.state().page === 1);
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { broadsheetAutomation: { state(): { page: number } } }
+        ).broadsheetAutomation.state().page === 1,
+    );
     await settled();
     const before = await editing();
     await page.keyboard.press('Control+v');
@@ -93,7 +108,14 @@ describe('object commands in the browser', () => {
     expect(pasted.selection).toHaveLength(1);
     const made = doc.frames.find((f) => f.id === pasted.selection[0])!;
     expect(made.id).not.toBe(src.id);
-    expect(made).toMatchObject({ page: p2, kind: 'text', x: src.x, y: src.y, width: src.width, height: src.height });
+    expect(made).toMatchObject({
+      page: p2,
+      kind: 'text',
+      x: src.x,
+      y: src.y,
+      width: src.width,
+      height: src.height,
+    });
     const original = docOf(before).stories.find((s) => s.frames.includes(src.id))!;
     const copy = doc.stories.find((s) => s.frames.includes(made.id))!;
     expect(copy.id).not.toBe(original.id);
@@ -111,7 +133,8 @@ describe('object commands in the browser', () => {
     const before = docOf(await editing());
     const p2 = before.pages[1]!.id;
     const lead = before.frames.find((f) => f.id === 'lead-body-2')!;
-    const top = (d: DocRec) => Math.max(...d.frames.filter((f) => f.page === p2 && f.id !== 'lead-body-2').map((f) => f.z));
+    const top = (d: DocRec) =>
+      Math.max(...d.frames.filter((f) => f.page === p2 && f.id !== 'lead-body-2').map((f) => f.z));
     expect(lead.z).toBeLessThanOrEqual(top(before));
     await clickAt(lead.x + 40, lead.y + 40);
     expect((await editing()).selection).toEqual(['lead-body-2']);
@@ -142,7 +165,7 @@ describe('object commands in the browser', () => {
     await settled();
   });
 
-  it('the Properties tab\'s Arrange row: align needs two frames; Right aligns them in one step', async () => {
+  it("the Properties tab's Arrange row: align needs two frames; Right aligns them in one step", async () => {
     const start = await editing();
     const lead = docOf(start).frames.find((x) => x.id === 'lead-body-2')!;
     await clickAt(lead.x + 40, lead.y + 40);
@@ -167,7 +190,7 @@ describe('object commands in the browser', () => {
     await settled();
   });
 
-  it('with a text caret, Mod+C / Mod+V are the text field\'s: no frames are copied or pasted', async () => {
+  it("with a text caret, Mod+C / Mod+V are the text field's: no frames are copied or pasted", async () => {
     const start = await editing();
     const lead = docOf(start).frames.find((x) => x.id === 'lead-body-2')!;
     await page.keyboard.press('t');

@@ -6,7 +6,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFrame, counterIds } from '../../engine/edit';
 import type { IssueDocument } from '../../engine/model/types';
-import { COMMANDS, checkCommands, command, commandForKey, type CommandContext, type CommandState } from '../../renderer/commands';
+import {
+  COMMANDS,
+  checkCommands,
+  command,
+  commandForKey,
+  type CommandContext,
+  type CommandState,
+} from '../../renderer/commands';
 import { hasClip, setClip } from '../../renderer/objects/clipboard';
 import { sample } from '../edit/support';
 import { TestEditor } from './test-editor';
@@ -20,7 +27,12 @@ const state = (ed: TestEditor, over: Partial<CommandState> = {}): CommandState =
   editingText: ed.tools.path === 'text.editing',
   ...over,
 });
-const ctx = (ed: TestEditor): CommandContext => ({ tools: ed.tools, history: ed.history, view: { fitPage: vi.fn(), actualSize: vi.fn(), togglePreview: vi.fn() }, file: { place: vi.fn(), save: vi.fn() } });
+const ctx = (ed: TestEditor): CommandContext => ({
+  tools: ed.tools,
+  history: ed.history,
+  view: { fitPage: vi.fn(), actualSize: vi.fn(), togglePreview: vi.fn() },
+  file: { place: vi.fn(), save: vi.fn() },
+});
 
 /** Runs a command by name after checking it is enabled, as a menu would. */
 function run(ed: TestEditor, name: string): void {
@@ -31,7 +43,10 @@ function run(ed: TestEditor, name: string): void {
 }
 
 /** Runs the command a key is bound to (null when none is enabled for it). */
-function key(ed: TestEditor, k: { key: string; code?: string; ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean }): string | null {
+function key(
+  ed: TestEditor,
+  k: { key: string; code?: string; ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean },
+): string | null {
   const c = commandForKey(k, 'other', state(ed));
   c?.perform(ctx(ed));
   return c?.name ?? null;
@@ -51,10 +66,16 @@ function undoable(ed: TestEditor, before: IssueDocument): void {
 function withBoxes(): IssueDocument {
   const doc = sample();
   const ids = counterIds('bx');
-  for (const [x, y] of [[100, 400], [180, 420], [400, 460]] as const) createFrame(doc, { kind: 'box', page: 'p2', x, y, width: 50, height: 50 }, ids);
+  for (const [x, y] of [
+    [100, 400],
+    [180, 420],
+    [400, 460],
+  ] as const)
+    createFrame(doc, { kind: 'box', page: 'p2', x, y, width: 50, height: 50 }, ids);
   return doc;
 }
-const boxes = (ed: TestEditor) => ed.doc.frames.filter((f) => f.kind === 'box' && f.page === 'p2' && f.width === 50);
+const boxes = (ed: TestEditor) =>
+  ed.doc.frames.filter((f) => f.kind === 'box' && f.page === 'p2' && f.width === 50);
 const z = (ed: TestEditor, id: string) => ed.frame(id)!.z;
 
 afterEach(() => setClip(null));
@@ -64,21 +85,62 @@ describe('object commands: registry and enabled states', () => {
     expect(checkCommands()).toEqual([]);
     const sc = Object.fromEntries(COMMANDS.map((c) => [c.name, c.shortcut]));
     expect(sc).toMatchObject({
-      'object.bringToFront': 'Mod+Shift+]', 'object.bringForward': 'Mod+]', 'object.sendBackward': 'Mod+[', 'object.sendToBack': 'Mod+Shift+[',
-      'object.lock': 'Mod+L', 'object.unlockAll': 'Mod+Alt+L', 'edit.duplicate': 'Mod+Alt+Shift+D',
-      'edit.copy': 'Mod+C', 'edit.cut': 'Mod+X', 'edit.paste': 'Mod+V', 'edit.pasteInPlace': 'Mod+Alt+Shift+V',
+      'object.bringToFront': 'Mod+Shift+]',
+      'object.bringForward': 'Mod+]',
+      'object.sendBackward': 'Mod+[',
+      'object.sendToBack': 'Mod+Shift+[',
+      'object.lock': 'Mod+L',
+      'object.unlockAll': 'Mod+Alt+L',
+      'edit.duplicate': 'Mod+Alt+Shift+D',
+      'edit.copy': 'Mod+C',
+      'edit.cut': 'Mod+X',
+      'edit.paste': 'Mod+V',
+      'edit.pasteInPlace': 'Mod+Alt+Shift+V',
     });
-    for (const n of ['object.alignLeft', 'object.alignHCenter', 'object.alignRight', 'object.alignTop', 'object.alignVCenter', 'object.alignBottom', 'object.distributeH', 'object.distributeV', 'edit.delete']) expect(command(n), n).toBeDefined();
+    for (const n of [
+      'object.alignLeft',
+      'object.alignHCenter',
+      'object.alignRight',
+      'object.alignTop',
+      'object.alignVCenter',
+      'object.alignBottom',
+      'object.distributeH',
+      'object.distributeV',
+      'edit.delete',
+    ])
+      expect(command(n), n).toBeDefined();
   });
 
   it('align needs 2 frames, distribute 3, the others 1; paste needs a clip; none works while typing', () => {
     const ed = new TestEditor(withBoxes());
-    const on = (n: string, over: Partial<CommandState> = {}) => command(n)!.enabled(state(ed, over));
-    expect(['object.alignLeft', 'object.bringToFront', 'object.lock', 'edit.copy', 'edit.cut', 'edit.delete', 'edit.duplicate', 'edit.paste'].map((n) => on(n))).toEqual([false, false, false, false, false, false, false, false]);
+    const on = (n: string, over: Partial<CommandState> = {}) =>
+      command(n)!.enabled(state(ed, over));
+    expect(
+      [
+        'object.alignLeft',
+        'object.bringToFront',
+        'object.lock',
+        'edit.copy',
+        'edit.cut',
+        'edit.delete',
+        'edit.duplicate',
+        'edit.paste',
+      ].map((n) => on(n)),
+    ).toEqual([false, false, false, false, false, false, false, false]);
     expect(on('object.unlockAll')).toBe(true);
     ed.tools.select(['lead-body-2']);
-    expect([on('object.alignLeft'), on('object.distributeH'), on('object.bringToFront'), on('object.lock'), on('edit.copy')]).toEqual([false, false, true, true, true]);
-    ed.tools.select(boxes(ed).slice(0, 2).map((f) => f.id));
+    expect([
+      on('object.alignLeft'),
+      on('object.distributeH'),
+      on('object.bringToFront'),
+      on('object.lock'),
+      on('edit.copy'),
+    ]).toEqual([false, false, true, true, true]);
+    ed.tools.select(
+      boxes(ed)
+        .slice(0, 2)
+        .map((f) => f.id),
+    );
     expect([on('object.alignTop'), on('object.distributeV')]).toEqual([true, false]);
     ed.tools.select(boxes(ed).map((f) => f.id));
     expect([on('object.alignTop'), on('object.distributeV')]).toEqual([true, true]);
@@ -87,11 +149,34 @@ describe('object commands: registry and enabled states', () => {
     expect(hasClip()).toBe(true);
     expect(on('edit.paste')).toBe(true);
     // A caret in a story: every object command is off, so Mod+C/V/X reach the text field.
-    for (const c of COMMANDS.filter((x) => x.name.startsWith('object.') || ['edit.copy', 'edit.cut', 'edit.paste', 'edit.pasteInPlace', 'edit.delete', 'edit.duplicate'].includes(x.name))) {
+    for (const c of COMMANDS.filter(
+      (x) =>
+        x.name.startsWith('object.') ||
+        [
+          'edit.copy',
+          'edit.cut',
+          'edit.paste',
+          'edit.pasteInPlace',
+          'edit.delete',
+          'edit.duplicate',
+        ].includes(x.name),
+    )) {
       expect(c.enabled(state(ed, { editingText: true })), c.name).toBe(false);
     }
-    expect(commandForKey({ key: 'c', code: 'KeyC', ctrlKey: true }, 'other', state(ed, { editingText: true }))).toBeUndefined();
-    expect(commandForKey({ key: 'v', code: 'KeyV', ctrlKey: true }, 'other', state(ed, { editingText: true }))).toBeUndefined();
+    expect(
+      commandForKey(
+        { key: 'c', code: 'KeyC', ctrlKey: true },
+        'other',
+        state(ed, { editingText: true }),
+      ),
+    ).toBeUndefined();
+    expect(
+      commandForKey(
+        { key: 'v', code: 'KeyV', ctrlKey: true },
+        'other',
+        state(ed, { editingText: true }),
+      ),
+    ).toBeUndefined();
   });
 
   it('turns refusals into the tools message, recording nothing', () => {
@@ -144,12 +229,16 @@ describe('object commands: changes and exact undo', () => {
     ed.tools.select(['lead-body-2']);
     const before = ed.doc;
     // Shift+] types "}" on a US keyboard: the physical key decides.
-    expect(key(ed, { key: '}', code: 'BracketRight', ctrlKey: true, shiftKey: true })).toBe('object.bringToFront');
+    expect(key(ed, { key: '}', code: 'BracketRight', ctrlKey: true, shiftKey: true })).toBe(
+      'object.bringToFront',
+    );
     expect([z(ed, 'ad-p2-box'), z(ed, 'ad-p2-text'), z(ed, 'lead-body-2')]).toEqual([0, 1, 2]);
     undoable(ed, before);
     expect(key(ed, { key: '[', code: 'BracketLeft', ctrlKey: true })).toBe('object.sendBackward');
     expect([z(ed, 'ad-p2-box'), z(ed, 'lead-body-2'), z(ed, 'ad-p2-text')]).toEqual([0, 1, 2]);
-    expect(key(ed, { key: '{', code: 'BracketLeft', ctrlKey: true, shiftKey: true })).toBe('object.sendToBack');
+    expect(key(ed, { key: '{', code: 'BracketLeft', ctrlKey: true, shiftKey: true })).toBe(
+      'object.sendToBack',
+    );
     expect([z(ed, 'lead-body-2'), z(ed, 'ad-p2-box'), z(ed, 'ad-p2-text')]).toEqual([0, 1, 2]);
     expect(key(ed, { key: ']', code: 'BracketRight', ctrlKey: true })).toBe('object.bringForward');
     expect([z(ed, 'ad-p2-box'), z(ed, 'lead-body-2'), z(ed, 'ad-p2-text')]).toEqual([0, 1, 2]);
@@ -165,14 +254,18 @@ describe('object commands: changes and exact undo', () => {
     undoable(ed, before);
     const locked = ed.doc;
     ed.drag(100, 100, 300, 300);
-    ed.down(53.25 + 495, 82 + 211.5).move(700, 400).up(700, 400);
+    ed.down(53.25 + 495, 82 + 211.5)
+      .move(700, 400)
+      .up(700, 400);
     ed.tools.select(['lead-body-2']);
     ed.key('ArrowRight').key('Delete');
     expect(ed.doc).toBe(locked);
     run(ed, 'edit.delete');
     expect(ed.tools.session.message).toMatch(/locked frames cannot be deleted/);
     expect(ed.doc).toBe(locked);
-    expect(key(ed, { key: 'l', code: 'KeyL', ctrlKey: true, altKey: true })).toBe('object.unlockAll');
+    expect(key(ed, { key: 'l', code: 'KeyL', ctrlKey: true, altKey: true })).toBe(
+      'object.unlockAll',
+    );
     expect(ed.frame('lead-body-2')!.locked).toBe(false);
     ed.history.undo();
     expect(ed.doc).toEqual(locked);
@@ -189,10 +282,18 @@ describe('object commands: changes and exact undo', () => {
     undoable(ed, before);
     ed.history.undo();
     ed.tools.select(['lead-body-2']);
-    expect(key(ed, { key: 'D', code: 'KeyD', ctrlKey: true, altKey: true, shiftKey: true })).toBe('edit.duplicate');
+    expect(key(ed, { key: 'D', code: 'KeyD', ctrlKey: true, altKey: true, shiftKey: true })).toBe(
+      'edit.duplicate',
+    );
     const [dup] = ed.tools.session.selection;
     expect(dup).not.toBe('lead-body-2');
-    expect(ed.frame(dup!)).toMatchObject({ page: 'p2', x: 62.25, y: 91, width: 495, height: 211.5 });
+    expect(ed.frame(dup!)).toMatchObject({
+      page: 'p2',
+      x: 62.25,
+      y: 91,
+      width: 495,
+      height: 211.5,
+    });
     undoable(ed, before);
     // Alt+Mod+D (no Shift) is not a command: it goes on to the select tool.
     ed.tools.select(['lead-body-2']);
@@ -216,7 +317,15 @@ describe('object commands: changes and exact undo', () => {
     expect(key(ed, { key: 'v', code: 'KeyV', ctrlKey: true })).toBe('edit.paste');
     const [id] = ed.tools.session.selection;
     const f = ed.frame(id!)!;
-    expect(f).toMatchObject({ page: 'p2', kind: 'text', x: src.x, y: src.y, width: src.width, height: src.height, locked: false });
+    expect(f).toMatchObject({
+      page: 'p2',
+      kind: 'text',
+      x: src.x,
+      y: src.y,
+      width: src.width,
+      height: src.height,
+      locked: false,
+    });
     const copy = ed.doc.stories.find((s) => s.frames.includes(f.id))!;
     expect(copy.id).not.toBe(story.id);
     expect(copy.paragraphs).toEqual(story.paragraphs);
@@ -237,7 +346,9 @@ describe('object commands: changes and exact undo', () => {
     run(ed, 'edit.paste');
     expect(ed.frame(ed.tools.session.selection[0]!)).toMatchObject({ x: 71.25, y: 100 });
     const before = ed.doc;
-    expect(key(ed, { key: 'V', code: 'KeyV', ctrlKey: true, altKey: true, shiftKey: true })).toBe('edit.pasteInPlace');
+    expect(key(ed, { key: 'V', code: 'KeyV', ctrlKey: true, altKey: true, shiftKey: true })).toBe(
+      'edit.pasteInPlace',
+    );
     expect(ed.frame(ed.tools.session.selection[0]!)).toMatchObject({ x: 53.25, y: 82 });
     expect(ed.history.undoDepth).toBe(3);
     ed.history.undo();
@@ -278,9 +389,21 @@ describe('object commands from the desktop menu (renderer/host/shell.ts names)',
     const { store } = await import('../../renderer/store/store');
     const ed = new TestEditor(sample());
     store.open(ed.doc, 'sample.broadsheet', 'sample.broadsheet');
-    const editor = { tools: ed.tools, history: ed.history } as unknown as Parameters<typeof objectShellCommands>[0];
+    const editor = { tools: ed.tools, history: ed.history } as unknown as Parameters<
+      typeof objectShellCommands
+    >[0];
     const menu = objectShellCommands(editor);
-    expect(Object.keys(menu)).toEqual(expect.arrayContaining(['edit.copy', 'edit.paste', 'object.alignLeft', 'layout.bringToFront', 'layout.sendToBack', 'layout.toggleLock', 'edit.delete']));
+    expect(Object.keys(menu)).toEqual(
+      expect.arrayContaining([
+        'edit.copy',
+        'edit.paste',
+        'object.alignLeft',
+        'layout.bringToFront',
+        'layout.sendToBack',
+        'layout.toggleLock',
+        'edit.delete',
+      ]),
+    );
     menu['edit.delete']!();
     expect(ed.history.canUndo).toBe(false);
     ed.tools.select(['lead-body-2']);
