@@ -26,10 +26,22 @@ import { currentClip, setClip } from './clipboard';
 /** The step between repeated pastes onto the page the frames came from (as Duplicate). */
 export const PASTE_STEP = 9;
 
+/**
+ * The selected frames on the current page (a selection made on another page and left there
+ * when the user paged on is not acted on unseen); at least `least` of them, else EditError.
+ */
 function selected(tools: ToolMachine, least = 1): string[] {
-  const sel = [...tools.session.selection];
+  const page = tools.host.page();
+  const want = new Set(tools.session.selection);
+  const sel = tools.doc.frames
+    .filter((f) => want.has(f.id) && f.page === page)
+    .map((f) => f.id as string);
   if (sel.length < least)
-    throw new EditError(least === 1 ? 'select a frame first' : `select at least ${least} frames`);
+    throw new EditError(
+      least === 1
+        ? 'select a frame on this page first'
+        : `select at least ${least} frames on this page`,
+    );
   return sel;
 }
 
@@ -77,12 +89,14 @@ function unlockedOf(tools: ToolMachine, ids: readonly string[], verb: string): s
 
 /** Deletes the selected frames (locked ones stay); returns the ids deleted. */
 export function deleteSelection(tools: ToolMachine): string[] {
-  const sel = unlockedOf(tools, selected(tools), 'deleted');
+  const all = selected(tools);
+  const sel = unlockedOf(tools, all, 'deleted');
   let gone: string[] = [];
   tools.host.history.change((d) => {
     gone = deleteFrames(d, sel);
   });
   tools.pruneSelection();
+  if (sel.length < all.length) tools.session.message = 'locked frames were not deleted';
   return gone;
 }
 
@@ -106,11 +120,13 @@ export function copySelection(tools: ToolMachine): Clip {
 
 /** Copies the selected unlocked frames and deletes them, in one step. */
 export function cutSelection(tools: ToolMachine): Clip {
-  const sel = unlockedOf(tools, selected(tools), 'cut');
+  const all = selected(tools);
+  const sel = unlockedOf(tools, all, 'cut');
   const clip = copyFrames(tools.doc, sel);
   tools.host.history.change((d) => void deleteFrames(d, sel));
   setClip(clip);
   tools.pruneSelection();
+  if (sel.length < all.length) tools.session.message = 'locked frames were not cut';
   return clip;
 }
 

@@ -29,6 +29,7 @@ const canPaste = (s: CommandState) => withDoc(s) && hasClip();
 /** Runs an action; an EditError becomes the tools' message rather than an exception. */
 function run(act: (t: ToolMachine) => unknown): (c: CommandContext) => void {
   return (c) => {
+    c.tools.session.message = null;
     try {
       act(c.tools);
     } catch (err) {

@@ -179,14 +179,25 @@ describe('object commands: registry and enabled states', () => {
     ).toBeUndefined();
   });
 
-  it('turns refusals into the tools message, recording nothing', () => {
+  it('turns refusals into the tools message; frames selected on another page are left alone', () => {
     const ed = new TestEditor(sample());
     run(ed, 'object.unlockAll');
     expect(ed.tools.session.message).toMatch(/no frame on this page is locked/);
-    ed.tools.select(['lead-body-1', 'lead-body-2']);
+    // A frame selected on page 1 and left selected there is not acted on from page 2.
+    ed.tools.select(['lead-body-1']);
+    for (const n of ['object.bringToFront', 'object.lock', 'edit.delete', 'edit.copy']) {
+      run(ed, n);
+      expect(ed.tools.session.message, n).toMatch(/select a frame on this page first/);
+    }
+    ed.tools.select(['lead-body-1', 'ad-p2-box', 'ad-p2-text']);
+    run(ed, 'object.alignLeft');
+    expect(ed.tools.session.message).toBeNull();
+    expect(ed.history.canUndo).toBe(false); // both on page 2 are at x 53.25 already
+    run(ed, 'object.distributeH');
+    expect(ed.tools.session.message).toMatch(/select at least 3 frames on this page/);
     run(ed, 'object.bringToFront');
-    expect(ed.tools.session.message).toMatch(/one page at a time/);
-    expect(ed.history.canUndo).toBe(false);
+    expect(ed.frame('lead-body-1')!.z).toBe(0);
+    expect(ed.history.undoDepth).toBe(1);
   });
 });
 
@@ -380,6 +391,12 @@ describe('object commands: changes and exact undo', () => {
     run(ed2, 'edit.cut');
     expect(ed2.tools.session.message).toMatch(/locked frames cannot be cut/);
     expect(ed2.history.canUndo).toBe(false);
+    // Partly locked: the unlocked ones go, the message says what stayed.
+    ed2.tools.select(['lead-body-2', 'ad-p2-text']);
+    run(ed2, 'edit.delete');
+    expect(ed2.frame('ad-p2-text')).toBeUndefined();
+    expect(ed2.frame('lead-body-2')).toBeDefined();
+    expect(ed2.tools.session.message).toBe('locked frames were not deleted');
   });
 });
 
