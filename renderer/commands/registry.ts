@@ -9,6 +9,7 @@ import type { ToolId, ToolMachine } from '../tools';
 import { matches, parseShortcut, type KeyData, type Platform } from './shortcut';
 import { textUi } from '../text-ui/ui';
 import { ARTICLE_COMMANDS, type ArticleCommandActions } from '../articles/commands';
+import { OBJECT_COMMANDS } from '../objects/commands';
 
 /** What enabled() reads. */
 export interface CommandState {
@@ -110,6 +111,7 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   ...ARTICLE_COMMANDS,
+  ...OBJECT_COMMANDS,
 ];
 
 /** Finds a command by name. */

@@ -44,6 +44,8 @@ export function parseShortcut(s: string): Shortcut {
 function eventKey(e: KeyData): string {
   if (e.code && /^Key[A-Z]$/.test(e.code)) return e.code.slice(3).toLowerCase();
   if (e.code && /^Digit[0-9]$/.test(e.code)) return e.code.slice(5);
+  // Shift+] types "}" (and other layouts other characters): brackets by their physical key too.
+  if (e.code === 'BracketLeft' || e.code === 'BracketRight') return e.code === 'BracketLeft' ? '[' : ']';
   return e.key.toLowerCase();
 }
 

@@ -8,6 +8,7 @@ import type { Editor } from '../editor';
 import { place } from '../place/place';
 import { store, type Store } from '../store/store';
 import { textUi } from '../text-ui/ui';
+import { objectShellCommands } from '../objects/shell-commands';
 
 /** What the preload exposes as window.broadsheetShell. */
 export interface ShellApi {
@@ -48,6 +49,7 @@ export function shellCommands(editor: Editor, s: Store = store): Record<string, 
     'view.overview': () => s.session((x) => ({ view: x.view === 'overview' ? 'page' : 'overview' })),
     'layout.nextPage': () => s.session((x) => ({ page: Math.min(pages() - 1, x.page + 1) })),
     'layout.previousPage': () => s.session((x) => ({ page: Math.max(0, x.page - 1) })),
+    ...objectShellCommands(editor),
   };
 }
 

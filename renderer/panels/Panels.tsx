@@ -8,6 +8,7 @@ import { cssColor } from '../canvas/color';
 import { PropertiesPanel } from './PropertiesPanel';
 import { StyleTools } from './StyleTools';
 import { ArticleFitPanel } from '../articles/ArticleFitPanel';
+import { ArrangeBar } from '../objects/ArrangeBar';
 
 const TABS: [SessionState['panel'], string][] = [
   ['pages', 'Pages'],
@@ -169,6 +170,7 @@ export function Panels({ editor }: { editor: Editor }) {
         {panel === 'styles' && <StyleTools editor={editor} />}
         {panel === 'swatches' && <SwatchesPanel />}
         {panel === 'preflight' && <PreflightPanel editor={editor} />}
+        {panel === 'properties' && <ArrangeBar editor={editor} />}
         {panel === 'properties' && <PropertiesPanel editor={editor} />}
       </section>
     </aside>

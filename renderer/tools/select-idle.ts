@@ -57,8 +57,8 @@ export const selectIdle: ToolState = {
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       m.host.history.change((d) => void deleteFrames(d, sel));
       m.pruneSelection();
-    } else if (e.mod && e.alt && (e.key === 'd' || e.key === 'D')) {
-      // Step and repeat's quick form (InDesign: Duplicate is Alt+Cmd/Ctrl+Shift+D; here Alt+Mod+D).
+    } else if (e.mod && e.alt && !e.shift && (e.key === 'd' || e.key === 'D')) {
+      // Step and repeat's quick form (InDesign: Duplicate is Alt+Cmd/Ctrl+Shift+D, the command edit.duplicate; here Alt+Mod+D).
       let made: string[] = [];
       m.host.history.change((d) => {
         made = duplicateFrames(d, sel, m.host.newId);
