@@ -4,7 +4,7 @@
  * commands (zoom steps, page up/down), then the key goes to the current tool (nudges, delete,
  * caret movement, Escape).
  */
-import { commandForKey, type CommandContext, type CommandState, type Platform } from './commands';
+import { command, commandForKey, type CommandContext, type CommandState, type Platform } from './commands';
 import { PX_PER_PT, clampScale } from './canvas/viewport';
 import type { Editor } from './editor';
 import { place } from './place/place';
@@ -84,6 +84,21 @@ export function installShortcuts(editor: Editor): () => void {
     }
     e.preventDefault();
   };
+  // The desktop menu's Cut, Copy and Paste are Electron's clipboard roles: they arrive as
+  // clipboard events, not keys. Outside text fields they act on frames, as the keys do.
+  const onClipboard = (e: ClipboardEvent) => {
+    const t = e.target;
+    if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || (t instanceof HTMLElement && t.isContentEditable)) return;
+    const name = e.type === 'copy' ? 'edit.copy' : e.type === 'cut' ? 'edit.cut' : 'edit.paste';
+    const cmd = command(name);
+    if (!cmd || !cmd.enabled(commandState(editor))) return;
+    e.preventDefault();
+    cmd.perform(commandContext(editor));
+  };
   window.addEventListener('keydown', onKey);
-  return () => window.removeEventListener('keydown', onKey);
+  for (const type of ['copy', 'cut', 'paste'] as const) document.addEventListener(type, onClipboard);
+  return () => {
+    window.removeEventListener('keydown', onKey);
+    for (const type of ['copy', 'cut', 'paste'] as const) document.removeEventListener(type, onClipboard);
+  };
 }

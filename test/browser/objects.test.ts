@@ -127,6 +127,15 @@ describe('object commands in the browser', () => {
     expect(undone.doc).toBe(before.doc);
     expect(undone.selection).toEqual([]);
     await settled();
+
+    // The desktop menu's Paste (an Electron clipboard role) arrives as a paste event, not a key.
+    await page.evaluate(() => document.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true })));
+    const byMenu = await editing();
+    expect(byMenu.undo).toBe(before.undo + 1);
+    expect(docOf(byMenu).frames.find((f) => f.id === byMenu.selection[0])).toMatchObject({ page: p2, x: src.x, y: src.y });
+    await page.keyboard.press('Control+z');
+    expect((await editing()).doc).toBe(before.doc);
+    await settled();
   });
 
   it('Mod+Shift+] brings the selected frame to the front of its page', async () => {
