@@ -16,6 +16,23 @@ import type { FlowComposed, GeneratedOptions, ParaMetrics, PreparedParagraph, Ty
 interface TextData {
   style: ResolvedParagraphStyle;
   spans: StyledSpan[];
+  /**
+   * The same paragraph prepared at story offset 0, and this one's offset: it is composed once
+   * there and its glyphs' and missing characters' offsets moved by `shift`, so typing in a
+   * story does not recompose every paragraph after the edit (their offsets moved, nothing else).
+   */
+  base?: { paragraph: PreparedParagraph; shift: number };
+}
+
+/** Compositions of offset-0 paragraphs by measure and start (constant measures only). */
+const BASE_MEMO = new WeakMap<PreparedParagraph, Map<string, FlowComposed>>();
+
+/** `c` with every story offset moved by `shift` (-1, generated text, stays). */
+function shiftComposed(c: FlowComposed, shift: number): FlowComposed {
+  return {
+    lines: c.lines.map((l) => ({ ...l, runs: l.runs.map((r) => ({ ...r, glyphs: r.glyphs.map((g) => (g.offset >= 0 ? { ...g, offset: g.offset + shift } : g)) })) })),
+    missing: c.missing.map((m) => (m.offset >= 0 ? { ...m, offset: m.offset + shift } : m)),
+  };
 }
 
 /** Options of the text typesetter. */
@@ -99,6 +116,7 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
     identity: fonts,
     prepare(story, index, storyOffset, prefix) {
       const para = story.paragraphs[index] as Paragraph;
+      const base = storyOffset === 0 ? undefined : { paragraph: this.prepare(story, index, 0, prefix), shift: storyOffset };
       const memoKey = `${storyOffset}\u0000${prefix?.text ?? ''}\u0000${prefix?.charStyle ?? ''}`;
       const memo = preparedCache.get(para)?.get(memoKey);
       if (memo) return memo;
@@ -113,7 +131,7 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       const offsets = new Int32Array(text.length);
       for (let i = 0; i < text.length; i++) offsets[i] = i < pre.length ? -1 : storyOffset + i - pre.length;
       const key = JSON.stringify([styleKey(para.style), para.runs.map((r) => [r.text, r.style ? styleKey(para.style, r.style) : 0]), pre, prefix?.charStyle ? styleKey(para.style, prefix.charStyle) : 0]);
-      const data: TextData = { style, spans };
+      const data: TextData = { style, spans, ...(base ? { base } : {}) };
       const prepared = canonical(shared, `p\u0000${storyOffset}\u0000${key}`, { key, text, offsets, metrics: metricsOf(style), data });
       let m = preparedCache.get(para);
       if (!m) preparedCache.set(para, (m = new Map()));
@@ -139,7 +157,15 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       return prepared;
     },
     compose(p, width, from): FlowComposed {
-      const { style, spans } = p.data as TextData;
+      const { style, spans, base } = p.data as TextData;
+      if (base && typeof width === 'number') {
+        let m = BASE_MEMO.get(base.paragraph);
+        if (!m) BASE_MEMO.set(base.paragraph, (m = new Map()));
+        const key = `${width.toFixed(4)}|${from}`;
+        let c = m.get(key);
+        if (!c) m.set(key, (c = this.compose(base.paragraph, width, from)));
+        return shiftComposed(c, base.shift);
+      }
       return composeParagraph({ text: p.text, spans, style, width, from }, env);
     },
   };

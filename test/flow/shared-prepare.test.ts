@@ -44,4 +44,21 @@ describe('prepared paragraphs shared across typesetters', async () => {
     expect(ts.prepare(story, 0, 0)).not.toBe(ts.prepare(story, 0, 5));
     expect(ts.prepare(story, 0, 5).offsets[0]).toBe(5);
   });
+
+  it('composes a paragraph at another story offset as at offset 0 with its offsets moved (no recomposition after an edit earlier in the story)', () => {
+    const ts = createTextTypesetter(doc, book);
+    const at0 = ts.prepare(story, 1, 0);
+    const at500 = ts.prepare(story, 1, 500);
+    expect(at500).not.toBe(at0);
+    expect(Array.from(at500.offsets.slice(0, 3))).toEqual([500, 501, 502]);
+    const a = ts.compose(at0, 117, 0);
+    const b = ts.compose(at500, 117, 0);
+    expect(b.lines.length).toBe(a.lines.length);
+    const strip = (c: typeof a) => c.lines.map((l) => ({ ...l, runs: l.runs.map((r) => ({ ...r, glyphs: r.glyphs.map((g) => ({ ...g, offset: 0 })) })) }));
+    expect(strip(b)).toEqual(strip(a));
+    const offs = (c: typeof a) => c.lines.flatMap((l) => l.runs.flatMap((r) => r.glyphs.map((g) => g.offset)));
+    expect(offs(b)).toEqual(offs(a).map((o) => (o >= 0 ? o + 500 : o)));
+    // The same typesetting, not a second composition: the offset-0 lines are shared by value.
+    expect(b.lines[0]!.x).toBe(a.lines[0]!.x);
+  });
 });
