@@ -1,12 +1,15 @@
 /**
  * Properties of the selected frame: geometry in mm or pt (editable: Enter or leaving the field
- * applies it as a document change), and per kind: columns, gutter, wrap, fit.
+ * applies it as a document change), and per kind (props/): text frames' columns, gutter,
+ * insets, vertical alignment and balance; images' link, fit, zoom and Reset; every frame's wrap.
  */
 import { produce } from 'immer';
 import type { Editor } from '../editor';
 import { store, useStore } from '../store/store';
 import { formatLength, parseLengthIn } from './format';
-import { ImageLink } from './ImageLink';
+import { ImageProps } from './props/ImageProps';
+import { TextFrameProps } from './props/TextFrameProps';
+import { WrapProps } from './props/WrapProps';
 
 type Geo = 'x' | 'y' | 'width' | 'height';
 
@@ -56,32 +59,10 @@ export function PropertiesPanel({ editor }: { editor: Editor }) {
         {field('width', 'W')}
         {field('height', 'H')}
       </div>
-      {frame.kind === 'text' && (
-        <dl>
-          <dt>Columns</dt>
-          <dd>{frame.columns}</dd>
-          <dt>Gutter</dt>
-          <dd>
-            {formatLength(frame.gutter, unit)} {unit}
-          </dd>
-          <dt>Balance</dt>
-          <dd>{frame.balance ? 'yes' : 'no'}</dd>
-        </dl>
-      )}
-      {frame.kind === 'image' && <ImageLink editor={editor} frame={frame} />}
-      {frame.kind === 'image' && (
-        <dl>
-          <dt>Image</dt>
-          <dd>{frame.src}</dd>
-          <dt>Fit</dt>
-          <dd>{frame.fit}</dd>
-          <dt>Scale</dt>
-          <dd>{Math.round(frame.scale * 100)} %</dd>
-        </dl>
-      )}
+      {frame.kind === 'text' && <TextFrameProps editor={editor} frame={frame} unit={unit} />}
+      {frame.kind === 'image' && <ImageProps editor={editor} frame={frame} />}
+      <WrapProps editor={editor} frame={frame} unit={unit} />
       <dl>
-        <dt>Wrap</dt>
-        <dd>{frame.wrap?.mode ?? 'none'}</dd>
         <dt>Article</dt>
         <dd>{frame.article ?? '—'}</dd>
         <dt>Locked</dt>
