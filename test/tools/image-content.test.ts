@@ -10,6 +10,7 @@ import { placeImage } from '../../engine/flow/image';
 import type { LaidOutIssue } from '../../engine/flow/types';
 import type { ImageFrame, IssueDocument } from '../../engine/model/types';
 import { commandForKey } from '../../renderer/commands';
+import { imageIntoFrame } from '../../renderer/place/apply';
 import { cropKeepingPicture, pictureBox } from '../../renderer/tools/image-content';
 import { relayouter, sample } from '../edit/support';
 import { TestEditor } from './test-editor';
@@ -128,5 +129,12 @@ describe('graphics frame tool', () => {
     ed.down(100, 200);
     expect(ed.tools.session.message).toMatch(/empty/);
     expect(ed.history.undoDepth).toBe(1);
+    // Place into it (renderer/place): the picture goes in and is laid out, one more step.
+    ed.key('Escape');
+    ed.history.change((d) => imageIntoFrame(d, f.id, 'images/rongmei-1.jpg'));
+    expect(img(ed, f.id)).toMatchObject({ src: 'images/rongmei-1.jpg', fit: 'fill' });
+    const laid = ed.layout()!.pages.find((p) => p.id === 'p1')!;
+    expect(laid.display.items.some((i) => i.type === 'image' && i.frame === f.id)).toBe(true);
+    expect(ed.history.undoDepth).toBe(2);
   });
 });
