@@ -3,10 +3,12 @@
  * text frame's columns N → N+1 (the document and the layout change: the frame's lines fall in
  * one more column; a bad value shows a message and changes nothing; undo restores exactly),
  * vertical alignment and text wrap; the lead image's fit, and a pan by a drag in content mode
- * (double-click): one undo step that undo takes back.
+ * (double-click): one undo step that undo takes back; Shift+F draws an empty graphics frame
+ * (crossed placeholder on the overlay) and Place (Ctrl+D) puts a picture into it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { openSampleEditor, type EditorSession } from './harness';
 
 interface EditingView {
@@ -142,5 +144,50 @@ describe('properties panel', () => {
     await page.keyboard.press('Control+z');
     await settled();
     expect((await editing()).doc).toBe(filled.doc);
+  });
+
+  it('Shift+F draws an empty graphics frame with the crossed placeholder; Place puts a picture into it', async () => {
+    await page.keyboard.press('Escape');
+    const start = await editing();
+    await page.keyboard.press('Shift+F');
+    const a = await screen(60, 1250);
+    const b = await screen(300, 1450);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(a.x + ((b.x - a.x) * i) / 5, a.y + ((b.y - a.y) * i) / 5);
+    await page.mouse.up();
+    await settled();
+    const drawn = await editing();
+    expect(drawn.undo).toBe(start.undo + 1);
+    const id = drawn.selection[0]!;
+    const made = frameOf(drawn, id) as FrameRec & { src: string; x: number; y: number; width: number; height: number };
+    expect(made).toMatchObject({ kind: 'image', src: '' });
+    await page.getByTestId('tab-properties').click();
+    await expect.poll(() => page.getByTestId('prop-empty-frame').count()).toBe(1);
+    // The overlay draws the diagonal: a grey pixel on it, a quarter of the way along.
+    /** Whether the overlay has a grey (placeholder-coloured) pixel among the 3×3 device pixels around page point (x, y); guides are coloured. */
+    const greyAt = async (x: number, y: number) => {
+      const p = await screen(x, y);
+      const box = (await page.getByTestId('page-overlay').boundingBox())!;
+      const [cx, cy] = [Math.round(p.x - box.x) - 1, Math.round(p.y - box.y) - 1];
+      const d = (await page.evaluate(`[...document.querySelector('[data-testid="page-overlay"]').getContext('2d').getImageData(${cx}, ${cy}, 3, 3).data]`)) as number[];
+      for (let i = 0; i < d.length; i += 4) {
+        const [r, g, b, a] = [d[i]!, d[i + 1]!, d[i + 2]!, d[i + 3]!];
+        if (a > 100 && Math.abs(r - g) < 25 && Math.abs(g - b) < 25) return true;
+      }
+      return false;
+    };
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await greyAt(made.x + made.width / 4, made.y + made.height / 4)).toBe(true);
+    expect(await greyAt(made.x + (3 * made.width) / 4, made.y + made.height / 4)).toBe(true);
+    expect(await greyAt(made.x + made.width / 2, made.y + made.height / 4)).toBe(false);
+
+    const png = await sharp({ create: { width: 200, height: 160, channels: 3, background: '#2040c0' } }).png().toBuffer();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+d')]);
+    await chooser.setFiles({ name: 'into-empty.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(async () => (await editing()).undo, { timeout: 20_000 }).toBe(drawn.undo + 1);
+    await settled();
+    const placed = frameOf(await editing(), id) as FrameRec & { src: string };
+    expect(placed.src).toMatch(/^images\/into-empty.*\.png$/);
   });
 });
