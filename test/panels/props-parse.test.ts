@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageFrame, TextFrame } from '../../engine/model/types';
 import { History } from '../../renderer/history';
-import { resetPanZoom, setFit, setProps, setZoom } from '../../renderer/panels/props/apply';
-import { parseColumns, parseNonNegativeLength, parseZoomPercent } from '../../renderer/panels/props/parse';
+import { placeImage } from '../../engine/flow/image';
+import { resetPanZoom, setFit, setGeometry, setProps, setZoom } from '../../renderer/panels/props/apply';
+import { parseColumns, parseGeometry, parseNonNegativeLength, parseZoomPercent } from '../../renderer/panels/props/parse';
 import { sample } from '../edit/support';
 
 describe('parsing', () => {
@@ -32,6 +33,30 @@ describe('parsing', () => {
     expect(parseZoomPercent('120')).toEqual({ ok: true, value: 1.2 });
     expect(parseZoomPercent('75 %')).toEqual({ ok: true, value: 0.75 });
     for (const bad of ['0', '-5', '', 'big', '5000']) expect(parseZoomPercent(bad).ok).toBe(false);
+  });
+});
+
+describe('geometry', () => {
+  it('parses positions and sides in the panel unit', () => {
+    expect(parseGeometry('-10', 'pt', 'X')).toEqual({ ok: true, value: -10 });
+    expect(parseGeometry('25.4', 'mm', 'W', 1)).toEqual({ ok: true, value: 72 });
+    expect(parseGeometry('0', 'pt', 'W', 1)).toEqual({ ok: false, message: 'W must be at least 1 pt' });
+    expect(parseGeometry('', 'mm', 'H', 1)).toMatchObject({ ok: false, message: expect.stringMatching(/^H must be a number in mm/) });
+  });
+
+  it('W of an image frame crops (the picture stays put); X moves frame and picture; one step each', () => {
+    const h = new History(sample());
+    const natural = { width: 800, height: 600 };
+    const f0 = h.current.frames.find((f) => f.id === 'lead-image') as ImageFrame;
+    const pic = placeImage(f0, natural);
+    setGeometry(h, 'lead-image', 'width', 400, pic);
+    const f1 = h.current.frames.find((f) => f.id === 'lead-image') as ImageFrame;
+    expect(f1.width).toBe(400);
+    const after = placeImage(f1, natural);
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(after[k]).toBeCloseTo(pic[k], 6);
+    setGeometry(h, 'lead-image', 'x', f1.x + 10, placeImage(f1, natural));
+    expect(placeImage(h.current.frames.find((f) => f.id === 'lead-image') as ImageFrame, natural).x).toBeCloseTo(pic.x + 10, 6);
+    expect(h.undoDepth).toBe(2);
   });
 });
 

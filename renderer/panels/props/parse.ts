@@ -37,3 +37,11 @@ export function parseZoomPercent(text: string): Parsed<number> {
   if (v < 1 || v > 1000) return bad(`Scale must be from 1 % to 1000 % (got ${v} %)`);
   return { ok: true, value: v / 100 };
 }
+
+/** A frame position typed in `unit` (any finite number), or a side (at least `min` pt). */
+export function parseGeometry(text: string, unit: 'mm' | 'pt', what: string, min?: number): Parsed<number> {
+  const v = text.trim() ? parseLengthIn(text, unit) : undefined;
+  if (v === undefined) return bad(`${what} must be a number in ${unit} (got "${text}")`);
+  if (min !== undefined && v < min) return bad(`${what} must be at least ${unit === 'mm' ? `${Math.round(((min * 25.4) / 72) * 100) / 100} mm` : `${min} pt`}`);
+  return { ok: true, value: Math.round(v * 100) / 100 };
+}
