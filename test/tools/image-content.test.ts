@@ -12,7 +12,8 @@ import type { ImageFrame, IssueDocument } from '../../engine/model/types';
 import { commandForKey } from '../../renderer/commands';
 import { imageIntoFrame } from '../../renderer/place/apply';
 import { cropKeepingPicture, pictureBox } from '../../renderer/tools/image-content';
-import { relayouter, sample } from '../edit/support';
+import { collectLinks } from '../../services/links';
+import { findings, relayouter, sample } from '../edit/support';
 import { TestEditor } from './test-editor';
 
 let relayout: (doc: IssueDocument, previous?: LaidOutIssue) => LaidOutIssue;
@@ -123,6 +124,9 @@ describe('graphics frame tool', () => {
     expect(ed.history.undoDepth).toBe(1);
     const p1 = ed.layout()!.pages.find((p) => p.id === 'p1')!;
     expect(p1.display.items.some((i) => i.type === 'image' && i.frame === f.id)).toBe(false);
+    // It is a valid document (saves and loads) and links no file.
+    expect(findings(ed.doc)).toEqual([]);
+    expect(collectLinks(ed.doc, '/x/issue.broadsheet').some((l) => l.src === '')).toBe(false);
     // Content mode refuses to pan an empty frame, with a message.
     ed.setTool('select');
     ed.tools.dispatch({ type: 'double_click', x: 100, y: 200 });
