@@ -9,9 +9,14 @@ import type { LaidOutIssue } from '../../engine/flow/types';
 import type { ImageFrame } from '../../engine/model/types';
 import { round2, type Rect } from '../../engine/edit';
 
-/** The whole picture's box of image frame `f` on the page, as the layout placed it. */
-export function pictureBox(layout: LaidOutIssue | null, f: ImageFrame): Rect | null {
+/**
+ * The whole picture's box of image frame `f` on the page: from the picture's natural size when
+ * `size` is given (the sizes the layout is given, so the same box without waiting for a layout
+ * of the latest change), else as the last layout placed it.
+ */
+export function pictureBox(layout: LaidOutIssue | null, f: ImageFrame, size?: (src: string) => { width: number; height: number } | null): Rect | null {
   if (!f.src) return null;
+  if (size) return placeImage(f, size(f.src));
   for (const p of layout?.pages ?? []) {
     for (const it of p.display.items) {
       if (it.type === 'image' && it.frame === f.id) return { x: it.x, y: it.y, width: it.width, height: it.height };

@@ -30,7 +30,7 @@ export const selectResizing: ToolState = {
     const f = m.doc.frames.find((x) => x.id === g.frame)!;
     g.startRect = { x: f.x, y: f.y, width: f.width, height: f.height };
     // An image frame crops: its picture keeps its place on the page (where the layout put it).
-    g.picture = f.kind === 'image' ? pictureBox(m.host.layout(), f) : null;
+    g.picture = f.kind === 'image' ? pictureBox(m.host.layout(), f, m.host.imageSize?.bind(m.host)) : null;
     m.host.history.mark(MARK);
   },
   exit(m) {

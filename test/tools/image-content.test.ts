@@ -10,6 +10,9 @@ import { placeImage } from '../../engine/flow/image';
 import type { LaidOutIssue } from '../../engine/flow/types';
 import type { ImageFrame, IssueDocument } from '../../engine/model/types';
 import { commandForKey } from '../../renderer/commands';
+import { counterIds } from '../../engine/edit';
+import { History } from '../../renderer/history';
+import { ToolMachine } from '../../renderer/tools';
 import { imageIntoFrame } from '../../renderer/place/apply';
 import { cropKeepingPicture, pictureBox } from '../../renderer/tools/image-content';
 import { collectLinks } from '../../services/links';
@@ -93,6 +96,25 @@ describe('crop: resizing an image frame keeps the picture on the page', () => {
       expect(pictureBox(ed.layout(), img(ed))!.x).toBeCloseTo(start.x, 6);
     });
   }
+
+  it('with the host\'s picture sizes no layout is needed: a crop right after a pan keeps the panned picture', () => {
+    const history = new History(sample());
+    const m = new ToolMachine({ history, page: () => 'p1', layout: () => null, scale: () => 1, newId: counterIds('t'), imageSize: () => NATURAL });
+    m.dispatch({ type: 'double_click', x: 600, y: 600 });
+    m.dispatch({ type: 'pointer_down', x: 600, y: 600 });
+    m.dispatch({ type: 'pointer_move', x: 620, y: 610 });
+    m.dispatch({ type: 'pointer_up', x: 620, y: 610 });
+    m.dispatch({ type: 'key_down', key: 'Escape', time: 1 });
+    const panned = placeImage(history.current.frames.find((f) => f.id === 'lead-image') as ImageFrame, NATURAL);
+    m.dispatch({ type: 'pointer_down', x: 1052.25, y: 592.75 }); // the east handle
+    m.dispatch({ type: 'pointer_move', x: 900, y: 592.75 });
+    m.dispatch({ type: 'pointer_up', x: 900, y: 592.75 });
+    const f = history.current.frames.find((x) => x.id === 'lead-image') as ImageFrame;
+    expect(f.width).toBeLessThan(700);
+    const after = placeImage(f, NATURAL);
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(after[k]).toBeCloseTo(panned[k], 6);
+    expect(history.undoDepth).toBe(2);
+  });
 
   it('stretch: the picture follows the frame (the fit mode says so)', () => {
     const f = { ...(sample().frames.find((x) => x.id === 'lead-image') as ImageFrame), fit: 'stretch' as const };

@@ -32,7 +32,7 @@ export function GeometryProps({ editor, frame, unit }: { editor: Editor; frame: 
           parse={(t) => parseGeometry(t, unit, label, key === 'width' || key === 'height' ? MIN_SIDE : undefined)}
           apply={(v) => {
             if (frame.locked) throw new Error(`frame "${frame.id}" is locked`);
-            setGeometry(editor.history, frame.id, key, v, frame.kind === 'image' ? pictureBox(layout, frame) : null);
+            setGeometry(editor.history, frame.id, key, v, frame.kind === 'image' ? pictureBox(layout, frame, editor.tools.host.imageSize?.bind(editor.tools.host)) : null);
           }}
         />
       ))}
