@@ -37,6 +37,8 @@ export interface Automation {
   /** The text of a story as laid out (its set lines in story order), for checking reflow. */
   layoutText(story: string): string;
   /** The current layout's jump lines and overset per story; `laidOut` is the document revision it was made from. */
+  /** The lines laid in document frame `frame`: their column index and left x (properties panel tests). */
+  frameLines(frame: string): { column: number; x: number }[];
   layoutSummary(): { revision: number; laidOut: number; jumps: { story: string; kind: string; page: number; target: number; text: string }[]; overset: Record<string, number> } | null;
 }
 
@@ -165,6 +167,10 @@ export function installAutomation(editor: Editor): void {
     layoutText(story) {
       const lines = (store.get().layout?.pages ?? []).flatMap((p) => p.frames.flatMap((f) => f.lines)).filter((l) => l.story === story && l.start >= 0);
       return lines.sort((a, b) => a.start - b.start).map((l) => l.text).join('');
+    },
+    frameLines(frame) {
+      const frames = (store.get().layout?.pages ?? []).flatMap((p) => p.frames).filter((f) => f.source === frame && f.role === 'frame');
+      return frames.flatMap((f) => f.lines.map((l) => ({ column: l.column, x: l.x })));
     },
     layoutSummary() {
       const s = store.get();

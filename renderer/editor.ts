@@ -75,6 +75,7 @@ export class Editor {
       layout: () => this.s.get().layout,
       scale: () => this.s.get().session.effectiveScale,
       newId,
+      imageSize: (src) => this.images.get(src) ?? null,
     });
     // The history is the document's source of truth while editing: each change, undo or redo
     // becomes a new store revision (which re-runs layout); reset() is the store's open().

@@ -50,7 +50,7 @@ export async function createNodeLayoutEnv(fonts?: FontBook): Promise<NodeLayoutH
     async envFor(doc, docDir) {
       const sizes = new Map<string, { width: number; height: number } | null>();
       await Promise.all(
-        doc.frames.flatMap((f) => (f.kind === 'image' && !sizes.has(f.src) ? [f.src] : [])).map(async (src) => {
+        doc.frames.flatMap((f) => (f.kind === 'image' && f.src && !sizes.has(f.src) ? [f.src] : [])).map(async (src) => {
           sizes.set(src, await imageSizePt(path.resolve(docDir, src)));
         }),
       );

@@ -67,7 +67,7 @@ export function collectLinks(doc: IssueDocument, docFile: string): Link[] {
     if (!l) bySrc.set(src, (l = { src, path: resolveLink(docFile, src), uses: [] }));
     l.uses.push(use);
   };
-  for (const f of doc.frames) if (f.kind === 'image') add(f.src, { kind: 'image', frame: f.id });
+  for (const f of doc.frames) if (f.kind === 'image' && f.src) add(f.src, { kind: 'image', frame: f.id });
   if (doc.issue.iccProfile) add(doc.issue.iccProfile, { kind: 'icc' });
   return [...bySrc.values()];
 }

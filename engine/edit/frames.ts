@@ -12,7 +12,7 @@ import { MIN_SIDE, round2, type Rect } from './geometry';
 /** What a new frame needs: kind, page, rectangle, plus kind-specific fields. */
 export type NewFrame =
   | ({ kind: 'text'; page: string } & Rect & Partial<Pick<TextFrame, 'columns' | 'gutter' | 'valign' | 'balance' | 'insets' | 'article'>>)
-  | ({ kind: 'image'; page: string; src: string } & Rect & Partial<Pick<ImageFrame, 'fit' | 'article'>>)
+  | ({ kind: 'image'; page: string; /** "" for an empty graphics frame */ src: string } & Rect & Partial<Pick<ImageFrame, 'fit' | 'article'>>)
   | ({ kind: 'rule'; page: string } & Rect & Partial<Pick<RuleFrame, 'thickness' | 'style' | 'color'>>)
   | ({ kind: 'box'; page: string } & Rect & Partial<Pick<BoxFrame, 'fill' | 'stroke' | 'strokeWidth' | 'tint'>>)
   | ({ kind: 'headline'; page: string; article: string } & Rect);
@@ -63,7 +63,7 @@ export function createFrame(doc: IssueDocument, spec: NewFrame, newId: NewId): F
       };
       break;
     case 'image':
-      if (!spec.src) throw new EditError('an image frame needs an image file');
+      // src "" makes an empty graphics frame (a picture is placed into it later).
       frame = { ...base, kind: 'image', src: spec.src, fit: spec.fit ?? 'fill', offsetX: 0, offsetY: 0, scale: 1, ...(spec.article ? { article: spec.article as ArticleId } : {}) };
       break;
     case 'rule':

@@ -361,6 +361,8 @@ function frameArt(f: Frame, swatches: ReadonlyMap<string, Swatch>, placed: Rect 
     case 'rule':
       return ruleItems(f, f.color ? paintOf(swatches, f.color) : BLACK);
     case 'image':
+      // An empty graphics frame prints nothing (the editor draws its crossed placeholder).
+      if (!f.src) return [];
       return [{ type: 'image', src: f.src, frame: f.id, clip: { x: f.x, y: f.y, width: f.width, height: f.height }, ...placed! }];
     case 'headline':
       return [];

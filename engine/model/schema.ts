@@ -228,8 +228,8 @@ export const ImageFrame = z
   .object({
     ...FrameBase,
     kind: z.literal('image'),
-    /** Path to the image, relative to the document's folder. Images are linked, never embedded. */
-    src: z.string().min(1),
+    /** Path to the image, relative to the document's folder. Images are linked, never embedded. "" is an empty graphics frame (drawn, nothing placed yet; prints nothing). */
+    src: z.string(),
     fit: z.enum(['fill', 'fit', 'stretch', 'none']).default('fill'),
     /** Offset of the image inside the frame (pan) and extra scale (zoom) after fitting. */
     offsetX: Length.default(0),

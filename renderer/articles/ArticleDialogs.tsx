@@ -47,7 +47,7 @@ function NewArticleDialog({ editor }: { editor: Editor }) {
   const [spec, setSpec] = useState<ArticleSpec>({ title: '新稿件', headlineColumns: 4, headlineLines: 6, bodyColumns: 4, bodyLines: 20, image: null });
   const [error, setError] = useState<string | null>(null);
   if (!doc) return null;
-  const images = [...new Set(doc.frames.flatMap((f) => (f.kind === 'image' ? [f.src] : [])))];
+  const images = [...new Set(doc.frames.flatMap((f) => (f.kind === 'image' && f.src ? [f.src] : [])))];
   const set = (p: Partial<ArticleSpec>) => setSpec((s) => ({ ...s, ...p }));
   return (
     <div className="article-dialog" role="dialog" aria-label="New article" data-testid="new-article-dialog">

@@ -20,6 +20,7 @@ import { TextInput } from './TextInput';
 import { CreditEditor, creditAt } from '../text-ui/CreditEditor';
 import { blurOtherField, textUi } from '../text-ui/ui';
 import { caretBox, paintToolOverlay } from './tool-overlay';
+import { paintImageOverlay } from './image-overlay';
 import { fitBadges, paintFitBadges } from '../articles/fit-badges';
 import { centredOrigin, clampScale, PX_PER_PT, scaleFor, zoomAround } from './viewport';
 
@@ -160,6 +161,7 @@ export function PageCanvas({ editor }: { editor: Editor }) {
     const k = scale * view.dpr;
     ctx.setTransform(k, 0, 0, k, o.x * view.dpr, o.y * view.dpr);
     paintGuides(ctx, list, guides, 1 / k);
+    if (doc && layout) paintImageOverlay(ctx, { doc, layout, page, path: editor.tools.path, selection: editor.tools.session.selection, preview, k });
     if (doc && layout) paintToolOverlay(ctx, { doc, layout, page, session: editor.tools.session, k, scale, caretOn: true });
     if (doc && layout) paintFitBadges(ctx, fitBadges(doc, layout, page.id, editor.tools.session.selection), scale);
     c.dataset.tick = String(toolTick);

@@ -59,6 +59,7 @@ export const COMMANDS: readonly Command[] = [
   tool('tool.select', 'Selection tool', 'select', 'V'),
   tool('tool.text', 'Type tool', 'text', 'T'),
   tool('tool.frame', 'Rectangle frame tool', 'text-frame', 'F'),
+  tool('tool.imageFrame', 'Graphics frame tool (empty image frame)', 'image-frame', 'Shift+F'),
   tool('tool.box', 'Rectangle tool', 'box', 'M'),
   tool('tool.rule', 'Line tool', 'rule', '\\'),
   tool('tool.thread', 'Thread text frames', 'thread', 'Alt+T'),

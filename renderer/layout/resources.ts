@@ -46,7 +46,7 @@ export class ImageStore {
 
   /** Loads every image frame's picture that is not loaded yet. */
   async load(api: BroadsheetApi, docPath: string, doc: IssueDocument): Promise<void> {
-    const srcs = [...new Set(doc.frames.flatMap((f) => (f.kind === 'image' ? [f.src] : [])))].filter((s) => !this.images.has(s));
+    const srcs = [...new Set(doc.frames.flatMap((f) => (f.kind === 'image' && f.src ? [f.src] : [])))].filter((s) => !this.images.has(s));
     await this.loadSrcs(api, docPath, srcs);
   }
 

@@ -1,7 +1,8 @@
 /**
  * The frame tools (text frame, image frame, rule, box): `<tool>.idle` waits for a press,
  * `<tool>.drawing` makes the frame from the press to the pointer (the moving corner snaps;
- * Shift makes a square, or a horizontal/vertical rule). The new frame is one undo step;
+ * Shift makes a square, or a horizontal/vertical rule). The image-frame tool (Shift+F) draws
+ * the picture being placed, or else an empty graphics frame a picture is placed into later. The new frame is one undo step;
  * Escape removes it and leaves none; a click without a drag makes nothing.
  */
 import { createFrame, ensureStory, rectFromPoints, resizeFrame, snap, snapTargets, type Rect } from '../../engine/edit';
@@ -43,10 +44,6 @@ function drawStates(tool: DrawTool): ToolState[] {
     path: `${tool}.idle`,
     handle(m, e) {
       if (e.type === 'pointer_down') {
-        if (tool === 'image-frame' && !m.session.placing) {
-          m.session.message = 'Choose a picture to place first (Place…, Cmd/Ctrl+D)';
-          return;
-        }
         m.transition(`${tool}.drawing`, { x: e.x, y: e.y });
       } else if (e.type === 'key_down' && e.key === 'Escape') m.transition('select.idle');
     },
@@ -79,7 +76,11 @@ function drawStates(tool: DrawTool): ToolState[] {
             if (tool === 'text-frame') {
               g.made = createFrame(d, { kind: 'text', page, ...r }, m.host.newId);
               ensureStory(d, g.made, m.host.newId);
-            } else if (tool === 'image-frame') g.made = createFrame(d, { kind: 'image', page, src: m.session.placing!, fit: 'fit', ...r }, m.host.newId);
+            } else if (tool === 'image-frame') {
+              // With a picture being placed it goes in; else an empty graphics frame (crossed placeholder).
+              const src = m.session.placing ?? '';
+              g.made = createFrame(d, { kind: 'image', page, src, fit: src ? 'fit' : 'fill', ...r }, m.host.newId);
+            }
             else if (tool === 'rule') g.made = createFrame(d, { kind: 'rule', page, ...r }, m.host.newId);
             else g.made = createFrame(d, { kind: 'box', page, ...r }, m.host.newId);
           },

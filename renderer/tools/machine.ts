@@ -23,6 +23,8 @@ export interface ToolHost {
   scale(): number;
   /** Id generator for new records. */
   newId: NewId;
+  /** A picture's natural size in pt, as the layout is given it (null: unknown); without it, tools read the layout. */
+  imageSize?(src: string): { width: number; height: number } | null;
 }
 
 /** The tools a user picks (toolbar, shortcuts). */

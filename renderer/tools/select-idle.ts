@@ -41,6 +41,8 @@ export const selectIdle: ToolState = {
     }
     if (e.type === 'double_click') {
       const hit = framesAt(doc, page, e.x, e.y)[0];
+      // An image frame: its content (InDesign's content grabber) — a drag then pans the picture.
+      if (hit?.kind === 'image') return m.transition('select.content', { frame: hit.id });
       if (hit?.kind === 'text') {
         m.transition('text.idle');
         m.dispatch({ type: 'pointer_down', x: e.x, y: e.y });
