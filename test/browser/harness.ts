@@ -90,6 +90,9 @@ export async function openSampleEditor(): Promise<EditorSession> {
   const server = await serveIssue(issue);
   const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  // File choosers are intercepted from the start: enabling interception only when a test begins
+  // waiting for one races with the key that opens it (a loaded machine lost that race).
+  page.on('filechooser', () => undefined);
   await page.goto(server.url);
   await waitReady(page);
   return {
