@@ -6,18 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSampleEditor, type EditorSession } from './harness';
+import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
 
 /** What renderer/automation.ts's editing() returns. */
-interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  text: { story: string; frame: string; anchor: number; focus: number } | null;
-  undo: number;
-  redo: number;
-  revision: number;
-}
 interface FrameRec {
   id: string;
   page: string;
@@ -34,16 +25,10 @@ interface StoryRec {
 
 let page: Page;
 
-const editing = () => page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+const editing = () => editingOf(page);
 const docOf = (v: EditingView) => JSON.parse(v.doc) as { pages: { id: string }[]; frames: FrameRec[]; stories: StoryRec[] };
 
-/** Screen position of page point (x, y) on the canvas (from the canvas's origin and scale). */
-async function screen(x: number, y: number): Promise<{ x: number; y: number }> {
-  const canvas = page.getByTestId('page-canvas');
-  const [ox, oy, k] = ((await canvas.getAttribute('data-origin')) ?? '0 0 1').split(' ').map(Number) as [number, number, number];
-  const box = (await page.getByTestId('page-viewport').boundingBox())!;
-  return { x: box.x + ox + x * k, y: box.y + oy + y * k };
-}
+const screen = (x: number, y: number) => screenPoint(page, x, y);
 
 /** Waits until the layout of the current revision is in and painted. */
 async function settled(): Promise<void> {

@@ -107,3 +107,26 @@ export async function openSampleEditor(): Promise<EditorSession> {
     },
   };
 }
+
+/** What `window.broadsheetAutomation.editing()` answers (renderer/automation.ts). */
+export interface EditingView {
+  doc: string;
+  path: string;
+  selection: string[];
+  text: { story: string; frame: string; anchor: number; focus: number } | null;
+  undo: number;
+  redo: number;
+  revision: number;
+}
+
+/** The editing state of the page's editor. */
+export function editingOf(page: Page): Promise<EditingView> {
+  return page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+}
+
+/** Screen position of page point (x, y) on the page canvas (from its data-origin "ox oy scale"). */
+export async function screenPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const [ox, oy, k] = ((await page.getByTestId('page-canvas').getAttribute('data-origin')) ?? '0 0 1').split(' ').map(Number) as [number, number, number];
+  const box = (await page.getByTestId('page-viewport').boundingBox())!;
+  return { x: box.x + ox + x * k, y: box.y + oy + y * k };
+}

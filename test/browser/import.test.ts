@@ -14,17 +14,9 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { docx } from '../import/zip';
 import { decodePng } from './golden';
-import { openSampleEditor, waitReady, type EditorSession } from './harness';
+import { openSampleEditor, waitReady, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
 
 /** What renderer/automation.ts's editing() returns. */
-interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  text: { story: string; frame: string; anchor: number; focus: number } | null;
-  undo: number;
-  redo: number;
-}
 interface Doc {
   frames: { id: string; page: string; kind: string; x: number; y: number; width: number; height: number; src?: string }[];
   stories: { id: string; paragraphs: { runs: { text: string }[] }[] }[];
@@ -34,17 +26,12 @@ interface Doc {
 let session: EditorSession | undefined;
 let page: Page;
 
-const editing = () => page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+const editing = () => editingOf(page);
 const docOf = (v: EditingView) => JSON.parse(v.doc) as Doc;
 const storyText = (d: Doc, id: string) => d.stories.find((s) => s.id === id)!.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('\n');
 const frame = (d: Doc, id: string) => d.frames.find((f) => f.id === id)!;
 
-/** Screen position of page point (x, y). */
-async function screen(x: number, y: number): Promise<{ x: number; y: number }> {
-  const [ox, oy, k] = ((await page.getByTestId('page-canvas').getAttribute('data-origin')) ?? '0 0 1').split(' ').map(Number) as [number, number, number];
-  const box = (await page.getByTestId('page-viewport').boundingBox())!;
-  return { x: box.x + ox + x * k, y: box.y + oy + y * k };
-}
+const screen = (x: number, y: number) => screenPoint(page, x, y);
 
 /** Waits until the editor is idle (no job, layout in) and the undo depth is `undo`. */
 async function settledAt(undo: number): Promise<EditingView> {

@@ -7,15 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSampleEditor, type EditorSession } from './harness';
+import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
 
-interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  undo: number;
-  redo: number;
-}
 interface FrameRec {
   id: string;
   page: string;
@@ -41,21 +34,12 @@ interface DocRec {
 let page: Page;
 let session: EditorSession | undefined;
 
-const editing = () =>
-  page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+const editing = () => editingOf(page);
 const docOf = (v: EditingView) => JSON.parse(v.doc) as DocRec;
 const pageIndex = () =>
   page.evaluate('window.broadsheetAutomation.state().page') as Promise<number>;
 
-/** Screen position of page point (x, y) on the canvas. */
-async function screen(x: number, y: number): Promise<{ x: number; y: number }> {
-  const canvas = page.getByTestId('page-canvas');
-  const [ox, oy, k] = ((await canvas.getAttribute('data-origin')) ?? '0 0 1')
-    .split(' ')
-    .map(Number) as [number, number, number];
-  const box = (await page.getByTestId('page-viewport').boundingBox())!;
-  return { x: box.x + ox + x * k, y: box.y + oy + y * k };
-}
+const screen = (x: number, y: number) => screenPoint(page, x, y);
 
 /** Waits for the current revision's layout and two frames of painting. */
 async function settled(): Promise<void> {

@@ -9,14 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { openSampleEditor, type EditorSession } from './harness';
+import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
 
-interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  undo: number;
-}
 interface FrameRec {
   id: string;
   kind: string;
@@ -36,17 +30,12 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-const editing = () => page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+const editing = () => editingOf(page);
 const frameOf = (v: EditingView, id: string) => (JSON.parse(v.doc) as { frames: FrameRec[] }).frames.find((f) => f.id === id)!;
 const frameLines = (id: string) => page.evaluate(`window.broadsheetAutomation.frameLines(${JSON.stringify(id)})`) as Promise<{ column: number; x: number }[]>;
 const columnsUsed = async (id: string) => new Set((await frameLines(id)).map((l) => l.column)).size;
 
-/** Screen position of page point (x, y). */
-async function screen(x: number, y: number): Promise<{ x: number; y: number }> {
-  const [ox, oy, k] = ((await page.getByTestId('page-canvas').getAttribute('data-origin')) ?? '0 0 1').split(' ').map(Number) as [number, number, number];
-  const box = (await page.getByTestId('page-viewport').boundingBox())!;
-  return { x: box.x + ox + x * k, y: box.y + oy + y * k };
-}
+const screen = (x: number, y: number) => screenPoint(page, x, y);
 
 /** Waits until the layout of the current document revision is in. */
 async function settled(): Promise<void> {

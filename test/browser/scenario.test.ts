@@ -13,16 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { columnSpan, lineSpan, templateOfPage } from '../../engine/edit';
 import type { IssueDocument } from '../../engine/model/types';
-import { openSampleEditor, type EditorSession } from './harness';
+import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
 
-interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  undo: number;
-  redo: number;
-  revision: number;
-}
 interface LayoutSummary {
   revision: number;
   laidOut: number;
@@ -38,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-const editing = () => page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+const editing = () => editingOf(page);
 const summary = () => page.evaluate('window.broadsheetAutomation.layoutSummary()') as Promise<LayoutSummary>;
 const docOf = (v: EditingView) => JSON.parse(v.doc) as IssueDocument;
 
@@ -52,12 +44,7 @@ async function laidOut(): Promise<LayoutSummary> {
   return summary();
 }
 
-/** Screen position of page point (x, y) on the canvas. */
-async function screen(x: number, y: number): Promise<{ x: number; y: number }> {
-  const [ox, oy, k] = ((await page.getByTestId('page-canvas').getAttribute('data-origin')) ?? '0 0 1').split(' ').map(Number) as [number, number, number];
-  const box = (await page.getByTestId('page-viewport').boundingBox())!;
-  return { x: box.x + ox + x * k, y: box.y + oy + y * k };
-}
+const screen = (x: number, y: number) => screenPoint(page, x, y);
 
 /** A pointer drag between two page points, in several moves. */
 async function drag(x0: number, y0: number, x1: number, y1: number): Promise<void> {

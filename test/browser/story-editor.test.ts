@@ -8,17 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSampleEditor, type EditorSession } from './harness';
+import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
 
-interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  text: { story: string; frame: string; anchor: number; focus: number } | null;
-  undo: number;
-  redo: number;
-  revision: number;
-}
 interface Doc {
   pages: { id: string }[];
   frames: { id: string; page: string; kind: string; x: number; y: number; width: number; height: number; credit?: string }[];
@@ -27,16 +18,12 @@ interface Doc {
 
 let page: Page;
 let session: EditorSession | undefined;
-const editing = () => page.evaluate('window.broadsheetAutomation.editing()') as Promise<EditingView>;
+const editing = () => editingOf(page);
 const docOf = (v: EditingView) => JSON.parse(v.doc) as Doc;
 const paras = (d: Doc, id: string) => d.stories.find((s) => s.id === id)!.paragraphs.map((p) => p.runs.map((r) => r.text).join(''));
 const layoutText = (story: string) => page.evaluate(`window.broadsheetAutomation.layoutText(${JSON.stringify(story)})`) as Promise<string>;
 
-async function screen(x: number, y: number): Promise<{ x: number; y: number }> {
-  const [ox, oy, k] = ((await page.getByTestId('page-canvas').getAttribute('data-origin')) ?? '0 0 1').split(' ').map(Number) as [number, number, number];
-  const box = (await page.getByTestId('page-viewport').boundingBox())!;
-  return { x: box.x + ox + x * k, y: box.y + oy + y * k };
-}
+const screen = (x: number, y: number) => screenPoint(page, x, y);
 
 /** Waits until the layout of the current revision is in (and painted). */
 async function settled(): Promise<void> {
