@@ -6,27 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
-
-/** What renderer/automation.ts's editing() returns. */
-interface FrameRec {
-  id: string;
-  page: string;
-  kind: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-interface StoryRec {
-  id: string;
-  frames: string[];
-}
+import { openSampleEditor, type EditorSession, editingOf, screenPoint, docOf } from './harness';
 
 let page: Page;
 
 const editing = () => editingOf(page);
-const docOf = (v: EditingView) => JSON.parse(v.doc) as { pages: { id: string }[]; frames: FrameRec[]; stories: StoryRec[] };
 
 const screen = (x: number, y: number) => screenPoint(page, x, y);
 

@@ -7,6 +7,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { IssueDocument } from '../../engine/model/types';
+import type { EditingView } from '../../renderer/automation';
 import { createServices, type ServiceOptions } from '../../services/api';
 import { engineHooks } from '../../services/api-hooks';
 import { startWebServer, type WebServer } from '../../services/web-server';
@@ -108,15 +110,12 @@ export async function openSampleEditor(): Promise<EditorSession> {
   };
 }
 
-/** What `window.broadsheetAutomation.editing()` answers (renderer/automation.ts). */
-export interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  text: { story: string; frame: string; anchor: number; focus: number } | null;
-  undo: number;
-  redo: number;
-  revision: number;
+/** What `window.broadsheetAutomation.editing()` answers: the automation's own type. */
+export type { EditingView } from '../../renderer/automation';
+
+/** The document of an editing state. */
+export function docOf(v: EditingView): IssueDocument {
+  return JSON.parse(v.doc) as IssueDocument;
 }
 
 /** The editing state of the page's editor. */

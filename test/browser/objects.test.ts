@@ -7,35 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
-
-interface FrameRec {
-  id: string;
-  page: string;
-  kind: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  z: number;
-  locked: boolean;
-}
-interface StoryRec {
-  id: string;
-  frames: string[];
-  paragraphs: unknown[];
-}
-interface DocRec {
-  pages: { id: string }[];
-  frames: FrameRec[];
-  stories: StoryRec[];
-}
+import type { IssueDocument } from '../../engine/model/types';
+import { openSampleEditor, type EditorSession, editingOf, screenPoint, docOf } from './harness';
 
 let page: Page;
 let session: EditorSession | undefined;
 
 const editing = () => editingOf(page);
-const docOf = (v: EditingView) => JSON.parse(v.doc) as DocRec;
 const pageIndex = () =>
   page.evaluate('window.broadsheetAutomation.state().page') as Promise<number>;
 
@@ -126,7 +104,7 @@ describe('object commands in the browser', () => {
     const before = docOf(await editing());
     const p2 = before.pages[1]!.id;
     const lead = before.frames.find((f) => f.id === 'lead-body-2')!;
-    const top = (d: DocRec) =>
+    const top = (d: IssueDocument) =>
       Math.max(...d.frames.filter((f) => f.page === p2 && f.id !== 'lead-body-2').map((f) => f.z));
     expect(lead.z).toBeLessThanOrEqual(top(before));
     await clickAt(lead.x + 40, lead.y + 40);
