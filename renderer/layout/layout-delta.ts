@@ -12,15 +12,11 @@
  */
 import { displayItems } from '../../engine/display/build';
 import type { DisplayItem, PageDisplayList } from '../../engine/display/types';
+import { bounds, type Rect } from '../../engine/edit/geometry';
 import type { LaidOutFrame, LaidOutIssue, LaidOutPage, LineRecord } from '../../engine/flow/types';
 
-/** A rectangle in page points. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** A rectangle in page points (the engine's). */
+export type { Rect };
 
 type FrameHead = Omit<LaidOutFrame, 'lines' | 'art'>;
 /**
@@ -114,12 +110,16 @@ function shaped(o: object, keys: readonly string[]): boolean {
   return true;
 }
 
-/** lineShifted for line records of the known shape (fast), else the generic walk. */
+/**
+ * Whether line `b` is line `a` with every story offset (start, end, caret and glyph offsets)
+ * moved by `shift` and nothing else different. Only records of the known shape qualify; any
+ * other is sent whole (shiftedLine must move exactly the offsets compared here).
+ */
 function lineShiftedEqual(a: LineRecord, b: LineRecord, shift: number): boolean {
   const run = a.runs[0];
   const glyph = run?.glyphs[0];
   const known = shaped(a, KNOWN.line) && shaped(b, KNOWN.line) && (!run || shaped(run, KNOWN.run)) && (!glyph || shaped(glyph, KNOWN.glyph));
-  if (!known) return shiftedEqual(a, b, shift, '');
+  if (!known) return false;
   const by = (x: number, y: number) => (x < 0 ? y === x : y - x === shift);
   if (a.story !== b.story || a.role !== b.role || a.column !== b.column || a.x !== b.x || a.y !== b.y || a.width !== b.width) return false;
   if (a.ascent !== b.ascent || a.descent !== b.descent || a.text !== b.text || a.hyphen !== b.hyphen || !by(a.start, b.start) || !by(a.end, b.end)) return false;
@@ -129,7 +129,7 @@ function lineShiftedEqual(a: LineRecord, b: LineRecord, shift: number): boolean 
     const r = a.runs[i]!;
     const q = b.runs[i]!;
     if (r.face !== q.face || r.size !== q.size || r.x !== q.x || r.y !== q.y || r.overprint !== q.overprint || r.frame !== q.frame || r.glyphs.length !== q.glyphs.length) return false;
-    if (!shaped(q, KNOWN.run) || !shiftedEqual(r.paint, q.paint, shift, '') || !shiftedEqual(r.source, q.source, shift, '')) return false;
+    if (!shaped(q, KNOWN.run) || !sameValue(r.paint, q.paint) || !sameValue(r.source, q.source)) return false;
     for (let j = 0; j < r.glyphs.length; j++) {
       const g = r.glyphs[j]!;
       const h = q.glyphs[j]!;
@@ -139,26 +139,14 @@ function lineShiftedEqual(a: LineRecord, b: LineRecord, shift: number): boolean 
   return true;
 }
 
-/** Keys of a line record (and its carets and glyphs) that hold story offsets (-1: none). */
-const OFFSET_KEYS = new Set(['offset', 'start', 'end']);
-
-/** Whether `b` is `a` with every story offset moved by `shift` and nothing else different. */
-function shiftedEqual(a: unknown, b: unknown, shift: number, key: string): boolean {
-  if (typeof a === 'number' && typeof b === 'number' && OFFSET_KEYS.has(key)) return a < 0 ? b === a : b - a === shift;
+/** Deep equality of small plain values (a run's paint and source). */
+function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    if (a.length !== bb.length) return false;
-    for (let i = 0; i < a.length; i++) if (!shiftedEqual(a[i], bb[i], shift, key)) return false;
-    return true;
-  }
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const ka = Object.keys(ra);
-  if (ka.length !== Object.keys(rb).length) return false;
-  for (const k of ka) if (!Object.hasOwn(rb, k) || !shiftedEqual(ra[k], rb[k], shift, k)) return false;
-  return true;
+  return ka.length === Object.keys(rb).length && ka.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
 }
 
 /**
@@ -331,9 +319,7 @@ function pageDamage(before: readonly LaidOutFrame[], after: readonly LaidOutFram
 }
 
 function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+  return bounds([a, b])!;
 }
 
 function touches(a: Rect, b: Rect): boolean {
