@@ -6,6 +6,9 @@
  * the tools' message).
  */
 import {
+  breakThreadAfter,
+  threadOf,
+  unthreadFrame,
   EditError,
   alignFrames,
   copyFrames,
@@ -67,6 +70,29 @@ export function arrangeSelection(tools: ToolMachine, move: ZMove): void {
 export function lockSelection(tools: ToolMachine): void {
   const sel = selected(tools);
   tools.host.history.change((d) => setLocked(d, sel, true));
+}
+
+/** The one selected frame, which must be in a thread of two or more text frames. */
+function threadedSelection(tools: ToolMachine): { frame: string; index: number; frames: string[] } {
+  const sel = selected(tools);
+  const t = sel.length === 1 ? threadOf(tools.doc, sel[0]!) : null;
+  if (!t || t.frames.length < 2) throw new EditError('select one text frame that is threaded to another');
+  return { frame: sel[0]!, index: t.index, frames: t.frames.map(String) };
+}
+
+/** Breaks the thread after the selected frame (InDesign: double-click the out-port); the frames after it become empty. */
+export function breakThreadAfterSelection(tools: ToolMachine): string[] {
+  const t = threadedSelection(tools);
+  if (t.index === t.frames.length - 1) throw new EditError('the thread ends at this frame: nothing follows it');
+  let cut: string[] = [];
+  tools.host.history.change((d) => void (cut = breakThreadAfter(d, t.frame)));
+  return cut;
+}
+
+/** Takes the selected frame out of its thread (InDesign: Unthread Text Frame): the story flows past it. */
+export function unthreadSelection(tools: ToolMachine): void {
+  const t = threadedSelection(tools);
+  tools.host.history.change((d) => unthreadFrame(d, t.frame));
 }
 
 /** Unlocks every locked frame on the current page; returns their ids. */

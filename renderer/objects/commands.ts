@@ -1,7 +1,7 @@
 /**
  * The object commands (groups Object and Edit), registered with the others in
  * commands/registry.ts: align ×6 and distribute ×2, Arrange (front, forward, backward, back),
- * Lock / Unlock all on page, Delete, Duplicate, Copy, Cut, Paste, Paste in Place. InDesign's
+ * Break thread / Unthread, Lock / Unlock all on page, Delete, Duplicate, Copy, Cut, Paste, Paste in Place. InDesign's
  * shortcuts where it has one. All are disabled while the Type tool has a caret, so that the
  * text field's own copy, cut and paste work there. Refusals become the tools' message.
  */
@@ -17,7 +17,9 @@ import {
   deleteSelection,
   distributeSelection,
   duplicateSelection,
+  breakThreadAfterSelection,
   lockSelection,
+  unthreadSelection,
   pasteToPage,
   unlockAllOnPage,
 } from './actions';
@@ -101,6 +103,8 @@ export const OBJECT_COMMANDS: readonly Command[] = [
     (t) => arrangeSelection(t, 'back'),
     'Mod+Shift+[',
   ),
+  obj('object.breakThread', 'Break thread after this frame', atLeast(1), breakThreadAfterSelection),
+  obj('object.unthread', 'Unthread text frame', atLeast(1), unthreadSelection),
   obj('object.lock', 'Lock', atLeast(1), lockSelection, 'Mod+L'),
   obj('object.unlockAll', 'Unlock all on page', withDoc, unlockAllOnPage, 'Mod+Alt+L'),
   // The Delete and Backspace keys stay the select tool's (select-idle.ts): one handler per key.

@@ -435,3 +435,37 @@ describe('object commands from the desktop menu (renderer/host/shell.ts names)',
     expect(ed.history.undoDepth).toBe(4);
   });
 });
+
+describe('object commands: threads', () => {
+  const thread = (ed: TestEditor) => ed.doc.stories.find((s) => s.id === 'lead-body')!.frames;
+
+  it('Break thread after the selected frame: the frames after it leave the story, one undo step', () => {
+    const ed = new TestEditor(sample());
+    ed.page = 'p1';
+    expect(thread(ed)).toEqual(['lead-body-1', 'lead-body-2']);
+    const before = ed.doc;
+    ed.tools.select(['lead-body-1']);
+    run(ed, 'object.breakThread');
+    expect(thread(ed)).toEqual(['lead-body-1']);
+    undoable(ed, before);
+  });
+
+  it('Unthread takes the selected frame out (the story flows past it); a frame at the end of its thread cannot be broken after', () => {
+    const ed = new TestEditor(sample());
+    const before = ed.doc;
+    ed.tools.select(['lead-body-2']);
+    run(ed, 'object.breakThread');
+    expect(ed.tools.session.message).toMatch(/thread ends at this frame/);
+    expect(ed.history.undoDepth).toBe(0);
+    run(ed, 'object.unthread');
+    expect(thread(ed)).toEqual(['lead-body-1']);
+    undoable(ed, before);
+    // A frame that is not threaded is refused with a message and no step.
+    const other = new TestEditor(sample());
+    other.page = 'p1';
+    other.tools.select(['lead-image']);
+    run(other, 'object.unthread');
+    expect(other.tools.session.message).toMatch(/threaded to another/);
+    expect(other.history.undoDepth).toBe(0);
+  });
+});
