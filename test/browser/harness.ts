@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { IssueDocument } from '../../engine/model/types';
-import type { EditingView } from '../../renderer/automation';
 import { createServices, type ServiceOptions } from '../../services/api';
 import { engineHooks } from '../../services/api-hooks';
 import { startWebServer, type WebServer } from '../../services/web-server';
@@ -110,8 +109,20 @@ export async function openSampleEditor(): Promise<EditorSession> {
   };
 }
 
-/** What `window.broadsheetAutomation.editing()` answers: the automation's own type. */
-export type { EditingView } from '../../renderer/automation';
+/**
+ * What `window.broadsheetAutomation.editing()` answers (renderer/automation.ts EditingView).
+ * Written out rather than imported: bench/ uses this harness and is type-checked without the
+ * DOM, which the renderer's module graph needs.
+ */
+export interface EditingView {
+  doc: string;
+  path: string;
+  selection: string[];
+  text: { story: string; frame: string; anchor: number; focus: number } | null;
+  undo: number;
+  redo: number;
+  revision: number;
+}
 
 /** The document of an editing state. */
 export function docOf(v: EditingView): IssueDocument {
