@@ -7,43 +7,25 @@
  */
 import type { DisplayItem, Paint } from '../display/types';
 import { buildDisplayList } from '../display/build';
-import type { FrameId, StoryId } from '../model/ids';
+import type { StoryId } from '../model/ids';
 import type { Frame, ImageFrame, IssueDocument, Swatch, Template, TextFrame } from '../model/types';
-import { flowChain, type ChainFrame, type FillCache } from './chain';
-import { fillFrame, type FrameFill, type PlacedLine } from './fill';
+import type { FillCache } from './chain';
+import { fillFrame } from './fill';
 import { pageGrid, round, wrapRect, type PageGrid, type Rect } from './geometry';
 import { layoutHeadline } from './headline';
-import { captionFrame, creditHeight, placeImage } from './image';
-import { jumpText, pageLabels } from './labels';
+import { captionFrame, placeImage } from './image';
+import { pageLabels } from './labels';
 import { folioText } from './folios';
 import { memoCompose } from './compose-memo';
-import { storyParagraphs, type StoryParagraphs } from './paragraphs';
-import { BLACK, lineRecord, paintOf } from './records';
-import type { JumpRecord, LaidOutFrame, LaidOutIssue, LaidOutPage, LayoutEnv, LineRecord, MissingRecord, StoryRecord } from './types';
-import type { PreparedParagraph } from './typesetter';
+import { BLACK, paintOf } from './records';
+import { makeRecorder } from './recorder';
+import { flowStory as flowOneStory, type Exclusion, type StoryFlowEnv } from './flow-story';
+import { creditHeightOf, creditSizeOf, imageExtent } from './exclusions';
+import type { JumpRecord, LaidOutFrame, LaidOutIssue, LaidOutPage, LayoutEnv, MissingRecord, StoryRecord } from './types';
 
 interface Cache {
   identity: object;
   fills: FillCache;
-}
-
-/** Line records by placed line (placed lines live as long as the fill cache keeps them). */
-const RECORDS = new WeakMap<PlacedLine, { prepared: PreparedParagraph; swatches: readonly Swatch[]; frame: string; role: string; rec: LineRecord }>();
-
-const LINE_RECORDS = new WeakMap<PlacedLine['line'], Map<string, { prepared: PreparedParagraph; swatches: readonly Swatch[]; rec: LineRecord }>>();
-
-/** The story line records of a frame fill, with what they were made from. */
-const FILL_RECORDS = new WeakMap<FrameFill, { frame: string; story: string; swatches: readonly Swatch[]; prepared: PreparedParagraph[]; recs: LineRecord[] }>();
-
-/** Whether the story lines of `lines` come from exactly the paragraphs `prepared` lists, in order. */
-function sameParagraphs(prepared: readonly PreparedParagraph[], lines: readonly PlacedLine[], paras: StoryParagraphs): boolean {
-  let k = 0;
-  for (const pl of lines) {
-    if (pl.para < 0) continue;
-    if (k >= prepared.length || prepared[k] !== paras.para(pl.para)) return false;
-    k++;
-  }
-  return k === prepared.length;
 }
 
 /** Layout caches, kept beside each result so that a later layout can start from them. */
@@ -54,7 +36,7 @@ interface PageFacts {
   template: Template;
   grid: PageGrid;
   frames: LaidOutFrame[];
-  exclusions: { rect: Rect; frame: FrameId }[];
+  exclusions: Exclusion[];
 }
 
 /**
@@ -88,91 +70,27 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   const laidById = new Map<string, LaidOutFrame>();
   const articleById = new Map(doc.articles.map((a) => [a.id as string, a]));
 
-  const record = (pl: PlacedLine, p: PreparedParagraph, story: StoryId | null, frame: string, role: LineRecord['role']): LineRecord => {
-    // Lines of a reused fill keep their record while nothing it shows has changed.
-    const hit = RECORDS.get(pl);
-    if (hit && hit.prepared === p && hit.swatches === doc.swatches && hit.frame === frame && hit.role === role) return hit.rec;
-    // Generated lines (headlines, folios, jump lines) are placed afresh each time, but their
-    // composed line is memoised: keyed by it and the position, their record is reused too.
-    const where = `${pl.x}|${pl.baseline}|${pl.col}|${frame}|${role}|${story ?? ''}`;
-    let byLine = LINE_RECORDS.get(pl.line);
-    const known = byLine?.get(where);
-    if (known && known.prepared === p && known.swatches === doc.swatches) return known.rec;
-    const rec = lineRecord({ line: pl.line, prepared: p, composedStart: pl.paraStart, x: pl.x, baseline: pl.baseline, column: pl.col, story, role, frame, swatches });
-    RECORDS.set(pl, { prepared: p, swatches: doc.swatches, frame, role, rec });
-    if (!byLine) LINE_RECORDS.set(pl.line, (byLine = new Map()));
-    byLine.set(where, { prepared: p, swatches: doc.swatches, rec });
-    return rec;
+  const record = makeRecorder(doc.swatches, swatches);
+  const storyEnv: StoryFlowEnv = {
+    doc,
+    ts,
+    fills,
+    stats,
+    labels,
+    jumpMetrics,
+    record,
+    pageOf,
+    laid: (id) => laidById.get(id),
+    addFrame: (pageIndex, f) => pages[pageIndex]!.frames.push(f),
   };
 
   /** Flows a story through its chain and files its lines, jump lines and overset. */
   const flowStory = (storyId: StoryId, chainFrames: TextFrame[], synthetic: Map<string, LaidOutFrame>): void => {
-    const story = storyById.get(storyId);
-    if (!story) return;
-    const paras: StoryParagraphs = storyParagraphs(doc, story, ts);
-    const chain: ChainFrame[] = chainFrames.map((frame) => {
-      const pf = pageOf(frame);
-      const exclusions = pf.exclusions.filter((e) => e.frame !== frame.id && !frame.id.startsWith(`${e.frame}~`)).map((e) => e.rect);
-      return { frame, pageIndex: pf.index, grid: pf.grid, exclusions };
-    });
-    const fromLines = new Map<number, PreparedParagraph>();
-    const fromLine = (fromIndex: number): PreparedParagraph => {
-      let p = fromLines.get(fromIndex);
-      if (!p) {
-        p = ts.generated(jumpText(doc.issue.jumps.from, doc.issue, fromIndex + 1, labels[fromIndex]!), jumpStyle, { align: 'left' });
-        // Never alone at a column head: the from-line keeps with the text it introduces.
-        p = keptWithNext(p);
-        fromLines.set(fromIndex, p);
-      }
-      return p;
-    };
-    const result = flowChain(storyId, chain, { ts, para: paras.para, paraCount: paras.count, fromLine, jumpMetrics, cache: fills, stats });
-    for (const fr of result.frames) {
-      const laid = synthetic.get(fr.frame) ?? laidById.get(fr.frame);
-      if (!laid) continue;
-      laid.story = storyId;
-      // A reused fill keeps its records while every line's paragraph is the same object:
-      // one check per frame and line instead of a record look-up per line.
-      const known = FILL_RECORDS.get(fr.fill);
-      if (known && known.frame === fr.frame && known.story === storyId && known.swatches === doc.swatches && sameParagraphs(known.prepared, fr.fill.lines, paras)) {
-        for (const rec of known.recs) laid.lines.push(rec);
-      } else {
-        const prepared: PreparedParagraph[] = [];
-        const recs: LineRecord[] = [];
-        for (const pl of fr.fill.lines) {
-          if (pl.para < 0) continue;
-          const p = paras.para(pl.para)!;
-          // Generated text only ever precedes the story's text, so the last offset tells.
-          const isByline = p.offsets.length > 0 && p.offsets[p.offsets.length - 1]! < 0;
-          const rec = record(pl, p, storyId, fr.frame, isByline ? 'byline' : 'story');
-          prepared.push(p);
-          recs.push(rec);
-          laid.lines.push(rec);
-        }
-        FILL_RECORDS.set(fr.fill, { frame: fr.frame, story: storyId, swatches: doc.swatches, prepared, recs });
-      }
-      for (const mc of fr.fill.missing) missing.push({ story: storyId, offset: mc.offset, char: mc.char });
-    }
-    for (const j of result.jumps) {
-      const pf = pages[j.pageIndex]!;
-      const src = laidById.get(j.frame);
-      if (!src) continue;
-      const text = jumpText(j.kind === 'to' ? doc.issue.jumps.to : doc.issue.jumps.from, doc.issue, j.targetIndex + 1, labels[j.targetIndex]!);
-      let lines: LineRecord[] = [];
-      if (j.kind === 'from') {
-        const fr = result.frames.find((f) => f.frame === j.frame)!;
-        lines = fr.fill.lines.filter((l) => l.para < 0).map((pl) => record(pl, fromLine(j.targetIndex), null, `jump:from:${j.frame}`, 'jump'));
-      } else if (j.slot) {
-        const p = ts.generated(text, jumpStyle, { align: 'right' });
-        const composed = ts.compose(p, j.slot.width, 0);
-        const pl = { col: j.slot.col, para: -1, x: j.slot.x, baseline: j.slot.baseline, measure: j.slot.width, paraStart: 0 };
-        lines = composed.lines.slice(0, 1).map((line) => record({ ...pl, line }, p, null, `jump:to:${j.frame}`, 'jump'));
-      }
-      const box = linesBox(lines, src);
-      pf.frames.push({ id: `jump:${j.kind}:${j.frame}`, kind: 'text', source: j.frame, role: j.kind === 'to' ? 'jump-to' : 'jump-from', x: box.x, y: box.y, width: box.width, height: box.height, z: src.z, lines, art: [] });
-      jumps.push({ story: storyId, kind: j.kind, page: j.pageIndex + 1, target: j.targetIndex + 1, text, frame: j.frame });
-    }
-    storyRecords.push({ id: storyId, overset: paras.oversetFrom(result.end), frames: chainFrames.map((f) => f.id) });
+    const out = flowOneStory(storyEnv, storyId, chainFrames, synthetic);
+    if (!out) return;
+    missing.push(...out.missing);
+    jumps.push(...out.jumps);
+    storyRecords.push(out.story);
     flowed.add(storyId);
   };
 
@@ -185,15 +103,13 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   }
 
   // Image frames: captions flow first, so that the wrap exclusion covers the caption as set.
-  const captionBoxes = new Map<string, Rect>();
   for (const f of doc.frames) {
     if (f.kind !== 'image') continue;
     const pf = pageOf(f);
-    const creditSize = f.creditStyle ? ts.generated('x', f.creditStyle).metrics.size : 6;
-    const creditH = creditHeight(f, creditSize);
-    let extent: Rect = { x: f.x, y: f.y, width: f.width, height: f.height + creditH };
+    const creditH = creditHeightOf(f, ts);
+    let caption: Rect | null = null;
     if (f.credit) {
-      const p = ts.generated(f.credit, f.creditStyle, { align: 'right', size: creditSize });
+      const p = ts.generated(f.credit, f.creditStyle, { align: 'right', size: creditSizeOf(f, ts) });
       const composed = ts.compose(p, f.width, 0);
       const baseline = f.y + f.height + p.metrics.ascent;
       const lines = composed.lines.slice(0, 1).map((line) => record({ col: 0, para: -1, line, x: f.x, baseline, measure: f.width, paraStart: 0 }, p, null, `credit:${f.id}`, 'credit'));
@@ -217,10 +133,10 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
           laid.y = round(top);
         }
       } else if (f.caption.placement === 'below' || f.caption.placement === 'above') laid.height = 0;
-      captionBoxes.set(f.id, laid);
-      extent = union(extent, laid);
+      caption = laid;
     }
-    const w = wrapRect(extent, f);
+    // Filed as soon as known: a later picture's caption already keeps clear of it.
+    const w = wrapRect(imageExtent(f, creditH, caption), f);
     if (w) pf.exclusions.push({ rect: w, frame: f.id });
   }
   for (const f of doc.frames) {
@@ -298,14 +214,6 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
   return out;
 }
 
-const KEPT = new WeakMap<PreparedParagraph, PreparedParagraph>();
-
-/** The paragraph with keep-with-next set (one object per paragraph, so caches keyed by it hold). */
-function keptWithNext(p: PreparedParagraph): PreparedParagraph {
-  let k = KEPT.get(p);
-  if (!k) KEPT.set(p, (k = { ...p, metrics: { ...p.metrics, keepWithNext: true } }));
-  return k;
-}
 
 /** Whether two frame lists paint the same: same boxes, same art, the very same line records. */
 function sameFrames(a: readonly LaidOutFrame[], b: readonly LaidOutFrame[]): boolean {
@@ -320,20 +228,7 @@ function sameFrames(a: readonly LaidOutFrame[], b: readonly LaidOutFrame[]): boo
   return true;
 }
 
-function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-}
 
-function linesBox(lines: LineRecord[], fallback: Rect): Rect {
-  if (!lines.length) return { x: fallback.x, y: fallback.y, width: 0, height: 0 };
-  const x = Math.min(...lines.map((l) => l.x));
-  const y = Math.min(...lines.map((l) => l.y - l.ascent));
-  const right = Math.max(...lines.map((l) => l.x + l.width));
-  const foot = Math.max(...lines.map((l) => l.y + l.descent));
-  return { x: round(x), y: round(y), width: round(right - x), height: round(foot - y) };
-}
 
 /** Frame art by frame record, with what it was made from (the same array lets sameFrames skip comparing it). */
 const ART = new WeakMap<Frame, { swatches: readonly Swatch[]; placed: string; art: DisplayItem[] }>();

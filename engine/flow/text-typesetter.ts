@@ -58,29 +58,68 @@ function metricsOf(s: ResolvedParagraphStyle): ParaMetrics {
   };
 }
 
-/** Most prepared paragraphs kept per font book and fallback list before the shared cache starts afresh. */
+/** Most paragraphs at offset 0 and generated texts kept per font book before the shared cache starts afresh. */
 const SHARED_LIMIT = 20000;
 
-/**
- * Prepared paragraphs shared by every typesetter over the same fonts and fallback families,
- * by fingerprint. The app and the CLI make a new typesetter for each layout (a style may have
- * changed); sharing the prepared objects keeps their memoised compositions (compose-memo.ts),
- * fills and line records alive from one typesetter to the next. The fingerprint holds the
- * text and the fully resolved styles, so a style edit gets a new object; the story offset is
- * part of the shared key because the spans carry it (missing-character offsets).
- */
-const SHARED = new WeakMap<FontBook, Map<string, Map<string, PreparedParagraph>>>();
+/** Prepared paragraphs of one paragraph record, by slot (see slotOf). */
+type BySlot = Map<string, PreparedParagraph>;
 
-function sharedCache(fonts: FontBook, fallback: readonly string[]): Map<string, PreparedParagraph> {
+/** The shared caches of one font book and fallback list. */
+interface Shared {
+  /** Paragraphs at story offset 0 and generated text, by fingerprint (bounded). */
+  byKey: Map<string, PreparedParagraph>;
+  /** Paragraphs at other offsets, by paragraph record (weakly) and slot. */
+  moved: WeakMap<Paragraph, BySlot>;
+}
+
+/**
+ * Prepared paragraphs shared by every typesetter over the same fonts and fallback families.
+ * The app and the CLI make a new typesetter for each layout (a style may have changed);
+ * sharing the prepared objects keeps their memoised compositions (compose-memo.ts), fills and
+ * line records alive from one typesetter to the next. A paragraph at offset 0 holds the
+ * compositions that the same paragraph at any other offset reuses (shifted), so it is shared
+ * by fingerprint (text and resolved styles: a style edit gets a new object); one at another
+ * offset is cheap to make again and is kept by its paragraph record.
+ */
+const SHARED = new WeakMap<FontBook, Map<string, Shared>>();
+
+function sharedCache(fonts: FontBook, fallback: readonly string[]): Shared {
   let byFallback = SHARED.get(fonts);
   if (!byFallback) SHARED.set(fonts, (byFallback = new Map()));
   const fk = fallback.join('\u0000');
   let m = byFallback.get(fk);
-  if (!m) byFallback.set(fk, (m = new Map()));
+  if (!m) byFallback.set(fk, (m = { byKey: new Map(), moved: new WeakMap() }));
   return m;
 }
 
-/** The shared object for `prepared` (the first one made with its key), remembering it when new. */
+/**
+ * Where a paragraph's preparation is kept: one slot for story offset 0 (whose compositions the
+ * others reuse) and one for its latest other offset. Typing moves the offset of every later
+ * paragraph of the story, and an offset left behind is not asked for again, so keeping every
+ * offset ever seen would only keep garbage (and its compositions) alive.
+ */
+function slotOf(storyOffset: number, prefix?: { text: string; charStyle?: string }): string {
+  return `${storyOffset === 0 ? '0' : '+'}\u0000${prefix?.text ?? ''}\u0000${prefix?.charStyle ?? ''}`;
+}
+
+/** The story offset a paragraph was prepared at. */
+function offsetOf(p: PreparedParagraph): number {
+  return (p.data as TextData).base?.shift ?? 0;
+}
+
+/** The kept preparation of `para` in `slot`, when it is at `storyOffset` and (if given) has fingerprint `key`. */
+function kept(cache: WeakMap<Paragraph, BySlot>, para: Paragraph, slot: string, storyOffset: number, key?: string): PreparedParagraph | undefined {
+  const p = cache.get(para)?.get(slot);
+  return p && offsetOf(p) === storyOffset && (key === undefined || p.key === key) ? p : undefined;
+}
+
+function keep(cache: WeakMap<Paragraph, BySlot>, para: Paragraph, slot: string, p: PreparedParagraph): void {
+  let m = cache.get(para);
+  if (!m) cache.set(para, (m = new Map()));
+  m.set(slot, p);
+}
+
+/** The shared object for `sharedKey` (the first one made with it), remembering it when new. */
 function canonical(shared: Map<string, PreparedParagraph>, sharedKey: string, prepared: PreparedParagraph): PreparedParagraph {
   const known = shared.get(sharedKey);
   if (known) return known;
@@ -107,7 +146,7 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
   };
   // Prepared paragraphs by paragraph record, offset and prefix: immutable edits keep the
   // records of unchanged paragraphs, so their preparation is reused too.
-  const preparedCache = new WeakMap<Paragraph, Map<string, PreparedParagraph>>();
+  const preparedCache = new WeakMap<Paragraph, BySlot>();
   // Generated text (headlines, folios, jump lines) repeats from layout to layout: one object
   // per distinct text and style, so its compositions are memoised too (bounded: cleared when large).
   const generatedCache = new Map<string, PreparedParagraph>();
@@ -117,8 +156,8 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
     prepare(story, index, storyOffset, prefix) {
       const para = story.paragraphs[index] as Paragraph;
       const base = storyOffset === 0 ? undefined : { paragraph: this.prepare(story, index, 0, prefix), shift: storyOffset };
-      const memoKey = `${storyOffset}\u0000${prefix?.text ?? ''}\u0000${prefix?.charStyle ?? ''}`;
-      const memo = preparedCache.get(para)?.get(memoKey);
+      const slot = slotOf(storyOffset, prefix);
+      const memo = kept(preparedCache, para, slot, storyOffset);
       if (memo) return memo;
       const style = sheet.paragraph(para.style);
       const body = para.runs.map((r) => r.text).join('');
@@ -132,10 +171,13 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       for (let i = 0; i < text.length; i++) offsets[i] = i < pre.length ? -1 : storyOffset + i - pre.length;
       const key = JSON.stringify([styleKey(para.style), para.runs.map((r) => [r.text, r.style ? styleKey(para.style, r.style) : 0]), pre, prefix?.charStyle ? styleKey(para.style, prefix.charStyle) : 0]);
       const data: TextData = { style, spans, ...(base ? { base } : {}) };
-      const prepared = canonical(shared, `p\u0000${storyOffset}\u0000${key}`, { key, text, offsets, metrics: metricsOf(style), data });
-      let m = preparedCache.get(para);
-      if (!m) preparedCache.set(para, (m = new Map()));
-      m.set(memoKey, prepared);
+      let prepared: PreparedParagraph;
+      if (storyOffset === 0) prepared = canonical(shared.byKey, `p\u0000${key}`, { key, text, offsets, metrics: metricsOf(style), data });
+      else {
+        prepared = kept(shared.moved, para, slot, storyOffset, key) ?? { key, text, offsets, metrics: metricsOf(style), data };
+        keep(shared.moved, para, slot, prepared);
+      }
+      keep(preparedCache, para, slot, prepared);
       return prepared;
     },
     generated(text: string, styleId: ParagraphStyleId | undefined, o: GeneratedOptions = {}): PreparedParagraph {
@@ -151,7 +193,7 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
       const style: ResolvedParagraphStyle = { ...base, chars: attrs, firstLineIndent: 0, align: o.align ?? base.align, leading: o.size ? o.size * 1.2 : base.leading };
       const spans: StyledSpan[] = [{ start: 0, end: text.length, attrs, offset: null }];
       const key = JSON.stringify(['gen', text, styleKey(styleId ?? ''), o]);
-      const prepared = canonical(shared, `g\u0000${key}\u0000${o.charStyle ? styleKey(styleId ?? '', o.charStyle) : ''}`, { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: metricsOf(style), data: { style, spans } satisfies TextData });
+      const prepared = canonical(shared.byKey, `g\u0000${key}\u0000${o.charStyle ? styleKey(styleId ?? '', o.charStyle) : ''}`, { key, text, offsets: new Int32Array(text.length).fill(-1), metrics: metricsOf(style), data: { style, spans } satisfies TextData });
       if (generatedCache.size > 10000) generatedCache.clear();
       generatedCache.set(memoKey, prepared);
       return prepared;
