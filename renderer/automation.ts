@@ -39,6 +39,12 @@ export interface Automation {
   /** The current layout's jump lines and overset per story; `laidOut` is the document revision it was made from. */
   /** The lines laid in document frame `frame`: their column index and left x (properties panel tests). */
   frameLines(frame: string): { column: number; x: number }[];
+  /**
+   * Keystrokes relaid on the editor's thread (one story flowed again) and how many of those the
+   * worker's full layout of the same document then disagreed with (it must not); `pending`:
+   * a full layout is still to come.
+   */
+  quickRelayouts(): { relaid: number; mismatches: number; pending: boolean };
   layoutSummary(): { revision: number; laidOut: number; jumps: { story: string; kind: string; page: number; target: number; text: string }[]; overset: Record<string, number> } | null;
 }
 
@@ -171,6 +177,9 @@ export function installAutomation(editor: Editor): void {
     frameLines(frame) {
       const frames = (store.get().layout?.pages ?? []).flatMap((p) => p.frames).filter((f) => f.source === frame && f.role === 'frame');
       return frames.flatMap((f) => f.lines.map((l) => ({ column: l.column, x: l.x })));
+    },
+    quickRelayouts() {
+      return { relaid: editor.layouts.quickRelaid, mismatches: editor.layouts.quickMismatches, pending: editor.layoutPending };
     },
     layoutSummary() {
       const s = store.get();

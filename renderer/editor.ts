@@ -94,14 +94,29 @@ export class Editor {
       const cur = this.s.get().session.selection;
       if ((cur?.frame ?? null) !== (first ?? null)) this.s.session({ selection: first ? { frame: first } : null });
     });
-    // Every document change re-runs layout (the changes of one task in one run).
+    // Every document change re-runs layout (the changes of one task in one run). An edit to
+    // one story's text is first relaid here and stored at once, so the canvas paints it in
+    // this task; the worker's whole-issue layout follows (layout-client.ts).
     let revision = -1;
     this.s.subscribe(() => {
       const d = this.s.get().document;
       if (d && d.revision !== revision) {
         revision = d.revision;
+        const quick = this.layouts.quick(d.doc);
+        if (quick) this.s.laidOut(d.revision, quick);
         this.scheduleLayout();
       }
+    });
+    // A caret placed in a story gets that story ready for quick relayouts while the user
+    // reads the page, so the first keystroke is as quick as the next.
+    let warmed: string | null = null;
+    this.tools.subscribe(() => {
+      const story = this.tools.session.text?.story ?? null;
+      if (!story || story === warmed) return;
+      warmed = story;
+      setTimeout(() => {
+        if (this.tools.session.text?.story === story) this.layouts.warm(story);
+      }, 0);
     });
   }
 
@@ -159,6 +174,11 @@ export class Editor {
       this.layoutScheduled = false;
       void this.layoutNow();
     });
+  }
+
+  /** Whether a full layout is asked for or running (a quick relayout may be showing meanwhile). */
+  get layoutPending(): boolean {
+    return this.layoutScheduled || this.running !== null || this.queued;
   }
 
   /** The page canvas painted `layout` (for keystroke-to-paint measurements and tests). */

@@ -307,15 +307,42 @@ function pageDamage(before: readonly LaidOutFrame[], after: readonly LaidOutFram
       continue;
     }
     if (o.art !== f.art) rects.push(...o.art.map(itemBox), ...f.art.map(itemBox));
-    // A line that paints as one of before (the same object, or a copy with moved offsets) is
-    // no damage; every other line is, where it is now and where the old ones were.
-    const now = new Set(f.lines.map((l) => PAINTS_AS.get(l) ?? l));
+    // A line that paints as one of before (the same object, a copy with moved offsets, or a
+    // new record with the same glyphs in the same place) is no damage; every other line is,
+    // where it is now and where the old ones were.
     const then = new Set(o.lines);
-    for (const l of o.lines) if (!now.has(l)) rects.push(lineBox(l));
-    for (const l of f.lines) if (!then.has(PAINTS_AS.get(l) ?? l)) rects.push(lineBox(l));
+    const at = new Map(o.lines.map((l) => [`${l.x} ${l.y}`, l]));
+    const kept = new Set<LineRecord>();
+    for (const l of f.lines) {
+      const same = PAINTS_AS.get(l) ?? l;
+      if (then.has(same)) {
+        kept.add(same);
+        continue;
+      }
+      const old = at.get(`${l.x} ${l.y}`);
+      if (old && paintsSame(old, l)) kept.add(old);
+      else rects.push(lineBox(l));
+    }
+    for (const l of o.lines) if (!kept.has(l)) rects.push(lineBox(l));
   }
   for (const o of before) if (!seen.has(o.id)) rects.push(...frameAll(o));
   return rects;
+}
+
+/** Whether two lines put the same glyphs in the same places with the same paint (offsets aside). */
+function paintsSame(a: LineRecord, b: LineRecord): boolean {
+  if (a.x !== b.x || a.y !== b.y || a.runs.length !== b.runs.length) return false;
+  for (let i = 0; i < a.runs.length; i++) {
+    const r = a.runs[i]!;
+    const q = b.runs[i]!;
+    if (r.face !== q.face || r.size !== q.size || r.x !== q.x || r.y !== q.y || r.overprint !== q.overprint || r.glyphs.length !== q.glyphs.length || !sameValue(r.paint, q.paint)) return false;
+    for (let j = 0; j < r.glyphs.length; j++) {
+      const g = r.glyphs[j]!;
+      const h = q.glyphs[j]!;
+      if (g.id !== h.id || g.x !== h.x || g.y !== h.y) return false;
+    }
+  }
+  return true;
 }
 
 function union(a: Rect, b: Rect): Rect {

@@ -119,7 +119,7 @@ export class Store {
 
   /** Stores a layout result (only if it is for the current revision). */
   laidOut(revision: number, layout: LaidOutIssue): void {
-    if (this.state.document?.revision === revision) this.set({ ...this.state, layout });
+    if (this.state.document?.revision === revision && this.state.layout !== layout) this.set({ ...this.state, layout });
   }
 }
 
