@@ -15,6 +15,17 @@ export interface DocOp {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
+/** Sets own property `k` (a plain assignment of "__proto__" would set the prototype instead). */
+function put(o: Record<string | number, unknown>, k: string | number, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
+/** Own property `k` of `o` (undefined when it has none: never an inherited one). */
+function own(o: Record<string | number, unknown>, k: string | number): unknown {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
+}
+
 /** The replacements that turn `prev` into `next` (an empty list when they are the same object). */
 export function docDelta(prev: unknown, next: unknown): DocOp[] {
   const out: DocOp[] = [];
@@ -57,7 +68,7 @@ function setIn(node: unknown, path: readonly (string | number)[], i: number, val
   if (!isObject(node)) throw new Error(`document delta: no object at ${path.slice(0, i).join('.') || 'the root'}`);
   const key = path[i]!;
   const copy = (Array.isArray(node) ? [...(node as unknown[])] : { ...node }) as Record<string | number, unknown>;
-  copy[key] = setIn((node as Record<string | number, unknown>)[key], path, i + 1, value);
+  put(copy, key, setIn(own(node as Record<string | number, unknown>, key), path, i + 1, value));
   return copy;
 }
 
@@ -102,9 +113,9 @@ function reuse(prev: unknown, next: unknown): { value: unknown; same: boolean } 
   let same = keys.length === Object.keys(prev).length;
   const out: Record<string, unknown> = {};
   for (const k of keys) {
-    const r = reuse(prev[k], next[k]);
+    const r = reuse(own(prev, k), next[k]);
     if (!r.same || !Object.hasOwn(prev, k)) same = false;
-    out[k] = r.value;
+    put(out, k, r.value);
   }
   return same ? { value: prev, same: true } : { value: out, same: false };
 }

@@ -16,6 +16,14 @@ describe('docDelta / applyDocDelta', () => {
     );
   });
 
+  it('keeps an own "__proto__" key as a key (found by the property test)', () => {
+    const b = JSON.parse('{"__proto__":"", "x": {"__proto__": 1}}') as unknown;
+    expect(applyDocDelta(structuredClone({}), docDelta({}, b))).toEqual(b);
+    expect(applyDocDelta({ x: {} }, docDelta({ x: {} }, b))).toEqual(b);
+    expect(reuseEqual({}, b)).toEqual(b);
+    expect(Object.getPrototypeOf(reuseEqual({ x: {} }, b))).toBe(Object.prototype);
+  });
+
   it('sends only the changed paragraph for a keystroke, and the receiver keeps every other record', () => {
     const doc = sample();
     const next = produce(doc, (d) => void insertText(d, 'lead-body', 10, '金'));
