@@ -125,6 +125,7 @@ class SlotList {
 function composeInSlots(ts: Typesetter, p: PreparedParagraph, slots: SlotList, from: number): FlowComposed {
   const lines: FlowLine[] = [];
   const missing = new Map<string, FlowMissing>();
+  let origin: number | undefined;
   let pos = from;
   for (let guard = 0; guard < 10000 && pos < p.text.length; guard++) {
     const i = lines.length;
@@ -133,13 +134,14 @@ function composeInSlots(ts: Typesetter, p: PreparedParagraph, slots: SlotList, f
     while (slots.get(j) && Math.abs(slots.width(j) - w) < EPS) j++;
     const runEnd = slots.get(j) ? j : Infinity;
     const part = ts.compose(p, w, pos);
+    origin = part.origin;
     for (const m of part.missing) missing.set(`${m.offset}:${m.char}`, m);
     const take = Math.min(part.lines.length, runEnd - i);
     for (let k = 0; k < take; k++) lines.push(part.lines[k]!);
     if (take >= part.lines.length) break;
     pos = part.lines[take]!.start;
   }
-  return { lines, missing: [...missing.values()] };
+  return { lines, missing: [...missing.values()], ...(origin !== undefined ? { origin } : {}) };
 }
 
 /** How many of a paragraph's N lines to set when only n fit (orphans, widows, keeps). 0 = move on. */
@@ -202,7 +204,9 @@ export function fillFrame(input: FillInput): FrameFill {
         if (next && !followerFits(s, slots, N, grid, next.metrics)) k = 0;
       }
       if (k === 0) break;
-      const paraStart = p.offsets.length ? firstSource(p.offsets) : 0;
+      // The offset the composition counts from (its lines are rebased when recorded).
+      const own = p.offsets.length ? firstSource(p.offsets) : 0;
+      const paraStart = composed.origin ?? own;
       for (let i = 0; i < k; i++) {
         const slot = slots.get(i)!;
         lines.push({
@@ -215,7 +219,7 @@ export function fillFrame(input: FillInput): FrameFill {
           paraStart,
         });
       }
-      for (const mc of composed.missing) missing.push(mc);
+      for (const mc of composed.missing) missing.push(mc.offset >= 0 && paraStart !== own ? { ...mc, offset: mc.offset + own - paraStart } : mc);
       s.prev = slots.get(k - 1)!.baseline;
       if (fromPending) {
         fromPending = null;

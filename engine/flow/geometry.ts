@@ -130,6 +130,7 @@ export function frameColumns(f: TextFrame, exclusions: readonly Rect[]): ColumnR
  * width; width 0 when the band is fully blocked.
  */
 export function freeSpan(col: ColumnRegion, top: number, bottom: number): { offset: number; width: number } {
+  if (!col.exclusions.length) return { offset: 0, width: col.width };
   const blocks = col.exclusions
     .filter((e) => e.y < bottom - EPS && e.y + e.height > top + EPS)
     .map((e) => [Math.max(col.x, e.x), Math.min(col.x + col.width, e.x + e.width)] as const)

@@ -44,18 +44,26 @@ function firstSource(offsets: Int32Array): number {
 export function lineRecord(inp: LineInput): LineRecord {
   const { line, prepared: p } = inp;
   const delta = firstSource(p.offsets) - inp.composedStart;
-  let text = '';
   let start = -1;
   let end = -1;
+  let first = -1;
+  let contiguous = true;
   for (let i = line.start; i < line.end; i++) {
     const o = p.offsets[i]!;
-    if (o < 0) continue;
-    text += p.text[i];
+    if (o < 0) {
+      if (first >= 0) contiguous = false;
+      continue;
+    }
+    if (first < 0) first = i;
     if (start < 0) start = o;
     end = o + 1;
   }
   const generated = inp.role !== 'story';
+  let text = '';
   if (generated) text = p.text.slice(line.start, line.end);
+  // Source characters follow generated ones (an inline byline), so they are one stretch.
+  else if (contiguous) text = first < 0 ? '' : p.text.slice(first, line.end);
+  else for (let i = line.start; i < line.end; i++) if (p.offsets[i]! >= 0) text += p.text[i];
   const runs: GlyphRunItem[] = [];
   const carets: { offset: number; x: number }[] = [];
   for (const r of line.runs) {
@@ -74,7 +82,7 @@ export function lineRecord(inp: LineInput): LineRecord {
     });
     for (const g of glyphs) if (g.offset >= 0 && g.text) carets.push({ offset: g.offset, x: round(inp.x + g.x) });
   }
-  carets.sort((a, b) => a.offset - b.offset || a.x - b.x);
+  if (!ordered(carets)) carets.sort((a, b) => a.offset - b.offset || a.x - b.x);
   if (!generated && end >= 0) carets.push({ offset: end, x: round(inp.x + line.x + line.width) });
   return {
     story: generated ? null : inp.story,
@@ -92,6 +100,16 @@ export function lineRecord(inp: LineInput): LineRecord {
     carets,
     runs,
   };
+}
+
+/** Whether caret stops are already in (offset, x) order (they usually are: no sort needed). */
+function ordered(carets: readonly { offset: number; x: number }[]): boolean {
+  for (let i = 1; i < carets.length; i++) {
+    const a = carets[i - 1]!;
+    const b = carets[i]!;
+    if (a.offset > b.offset || (a.offset === b.offset && a.x > b.x)) return false;
+  }
+  return true;
 }
 
 function generatedRole(role: LineRole): 'jump' | 'folio' | 'headline' | 'byline' | 'credit' {

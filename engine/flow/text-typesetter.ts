@@ -18,22 +18,14 @@ interface TextData {
   spans: StyledSpan[];
   /**
    * The same paragraph prepared at story offset 0, and this one's offset: it is composed once
-   * there and its glyphs' and missing characters' offsets moved by `shift`, so typing in a
-   * story does not recompose every paragraph after the edit (their offsets moved, nothing else).
+   * there and its lines are shared, their offsets counting from 0 (FlowComposed.origin), so
+   * typing in a story neither recomposes nor copies every paragraph after the edit.
    */
   base?: { paragraph: PreparedParagraph; shift: number };
 }
 
 /** Compositions of offset-0 paragraphs by measure and start (constant measures only). */
 const BASE_MEMO = new WeakMap<PreparedParagraph, Map<string, FlowComposed>>();
-
-/** `c` with every story offset moved by `shift` (-1, generated text, stays). */
-function shiftComposed(c: FlowComposed, shift: number): FlowComposed {
-  return {
-    lines: c.lines.map((l) => ({ ...l, runs: l.runs.map((r) => ({ ...r, glyphs: r.glyphs.map((g) => (g.offset >= 0 ? { ...g, offset: g.offset + shift } : g)) })) })),
-    missing: c.missing.map((m) => (m.offset >= 0 ? { ...m, offset: m.offset + shift } : m)),
-  };
-}
 
 /** Options of the text typesetter. */
 export interface TextTypesetterOptions {
@@ -206,7 +198,8 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
         const key = `${width.toFixed(4)}|${from}`;
         let c = m.get(key);
         if (!c) m.set(key, (c = this.compose(base.paragraph, width, from)));
-        return shiftComposed(c, base.shift);
+        // The same lines, their offsets counted from story offset 0 (see FlowComposed.origin).
+        return { lines: c.lines, missing: c.missing, origin: 0 };
       }
       return composeParagraph({ text: p.text, spans, style, width, from }, env);
     },

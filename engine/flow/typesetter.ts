@@ -49,6 +49,12 @@ export interface FlowMissing {
 export interface FlowComposed {
   lines: FlowLine[];
   missing: FlowMissing[];
+  /**
+   * The story offset the glyphs' and missing characters' offsets count from, when it is not the
+   * paragraph's own: a paragraph that moved in its story (text typed before it) shares the
+   * composition made at offset 0 instead of copying it with every offset moved.
+   */
+  origin?: number;
 }
 
 /** The paragraph properties the flow acts on (from the resolved paragraph style). */

@@ -110,6 +110,19 @@ describe('relaying one story', async () => {
     others(quick).forEach((f, i) => expect(f).toBe(others(warm)[i]));
   });
 
+  it('reports a character no font has at its story offset, also after text is typed before its paragraph', () => {
+    const doc = sample();
+    const lead = doc.stories.find((s) => s.id === 'lead-body')!;
+    const third = lead.paragraphs.slice(0, 2).reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.length, 0) + 1, 0);
+    const withMissing = produce(doc, (d) => void insertText(d, 'lead-body', third + 4, '\uE000'));
+    const first = layoutIssue(withMissing, envOf(withMissing));
+    expect(first.missing.filter((m) => m.story === 'lead-body')).toEqual([{ story: 'lead-body', offset: third + 4, char: '\uE000' }]);
+    const typed = produce(withMissing, (d) => void insertText(d, 'lead-body', 2, '新闻'));
+    const again = layoutIssue(typed, envOf(typed), first);
+    expect(again.missing.filter((m) => m.story === 'lead-body')).toEqual([{ story: 'lead-body', offset: third + 6, char: '\uE000' }]);
+    expect(shown(relayoutStory(first, typed, 'lead-body' as StoryId, envOf(typed), relayoutCache())!)).toEqual(shown(again));
+  });
+
   it('answers null for what it cannot do exactly', () => {
     const doc = sample();
     const first = layoutIssue(doc, envOf(doc));
