@@ -215,11 +215,19 @@ function missingLine(frameId: string, i: number): never {
 // ---------------------------------------------------------------------------------------------
 // Damage: which areas of a page's display list differ from the list it replaced.
 
-const DAMAGE = new WeakMap<PageDisplayList, { prev: PageDisplayList; rects: Rect[] }>();
+/** Per new display list: the list it replaced and its damage, worked out when first asked for. */
+const DAMAGE = new WeakMap<PageDisplayList, { prev: PageDisplayList; rects: () => Rect[] }>();
+
+function lazy(f: () => Rect[]): () => Rect[] {
+  let v: Rect[] | undefined;
+  return () => (v ??= f());
+}
 
 /**
  * Records, for every page of `next` whose display list is new, the areas that differ from the
  * same page's list in `prev` (pages of another size, or new pages, get none: repaint whole).
+ * The areas are worked out when the canvas first asks (damageSince): most pages of a result
+ * are never painted before the next one replaces them.
  */
 export function recordDamage(prev: LaidOutIssue | undefined, next: LaidOutIssue): void {
   if (!prev) return;
@@ -228,7 +236,9 @@ export function recordDamage(prev: LaidOutIssue | undefined, next: LaidOutIssue)
     const o = oldPages.get(p.id);
     if (!o || o.display === p.display) continue;
     if (o.display.width !== p.display.width || o.display.height !== p.display.height || o.display.bleed !== p.display.bleed) continue;
-    DAMAGE.set(p.display, { prev: o.display, rects: mergeRects(pageDamage(o.frames, p.frames)) });
+    const before = o.frames;
+    const after = p.frames;
+    DAMAGE.set(p.display, { prev: o.display, rects: lazy(() => mergeRects(pageDamage(before, after))) });
   }
 }
 
@@ -242,7 +252,7 @@ export function damageSince(from: PageDisplayList, to: PageDisplayList, maxSteps
   for (let i = 0; i < maxSteps && cur !== from; i++) {
     const d = DAMAGE.get(cur);
     if (!d) return null;
-    rects.push(...d.rects);
+    rects.push(...d.rects());
     cur = d.prev;
   }
   return cur === from ? mergeRects(rects) : null;

@@ -4,10 +4,25 @@
  * painted first. Subtrees the two share are skipped by identity, so this costs about the size
  * of what was relaid.
  */
-import type { LaidOutIssue } from '../../engine/flow/types';
+import type { LaidOutIssue, LaidOutPage } from '../../engine/flow/types';
 
 export function sameLayout(a: LaidOutIssue, b: LaidOutIssue): boolean {
-  return equal(a.pages, b.pages) && equal(a.stories, b.stories) && equal(a.jumps, b.jumps) && equal(a.missing, b.missing) && equal(a.warnings, b.warnings);
+  if (a.pages.length !== b.pages.length) return false;
+  for (let i = 0; i < a.pages.length; i++) if (!samePage(a.pages[i]!, b.pages[i]!)) return false;
+  return equal(a.stories, b.stories) && equal(a.jumps, b.jumps) && equal(a.missing, b.missing) && equal(a.warnings, b.warnings);
+}
+
+/**
+ * Pages are compared by their frames and the display list's other fields: the list's items are
+ * the frames' art and glyph runs in paint order (displayItems), so equal frames give equal items
+ * and comparing them again would only double the cost.
+ */
+function samePage(a: LaidOutPage, b: LaidOutPage): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.number !== b.number || a.label !== b.label || !equal(a.frames, b.frames)) return false;
+  const { items: ia, ...da } = a.display;
+  const { items: ib, ...db } = b.display;
+  return ia.length === ib.length && equal(da, db);
 }
 
 /** Deep equality of plain data; a key absent on one side equals undefined on the other. */
