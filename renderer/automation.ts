@@ -40,11 +40,11 @@ export interface Automation {
   /** The lines laid in document frame `frame`: their column index and left x (properties panel tests). */
   frameLines(frame: string): { column: number; x: number }[];
   /**
-   * Keystrokes relaid on the editor's thread (one story flowed again) and how many of those the
-   * worker's full layout of the same document then disagreed with (it must not); `pending`:
-   * a full layout is still to come.
+   * Keystrokes relaid on the editor's thread (one story flowed again); how many of those the
+   * worker's full layout of the same document (run once typing pauses) then confirmed or
+   * disagreed with (it must not); `pending`: a full layout is still to come.
    */
-  quickRelayouts(): { relaid: number; mismatches: number; pending: boolean };
+  quickRelayouts(): { relaid: number; confirmed: number; mismatches: number; pending: boolean };
   layoutSummary(): { revision: number; laidOut: number; jumps: { story: string; kind: string; page: number; target: number; text: string }[]; overset: Record<string, number> } | null;
 }
 
@@ -179,7 +179,7 @@ export function installAutomation(editor: Editor): void {
       return frames.flatMap((f) => f.lines.map((l) => ({ column: l.column, x: l.x })));
     },
     quickRelayouts() {
-      return { relaid: editor.layouts.quickRelaid, mismatches: editor.layouts.quickMismatches, pending: editor.layoutPending };
+      return { relaid: editor.layouts.quickRelaid, confirmed: editor.layouts.quickConfirmed, mismatches: editor.layouts.quickMismatches, pending: editor.layoutPending };
     },
     layoutSummary() {
       const s = store.get();

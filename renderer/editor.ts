@@ -49,6 +49,8 @@ export class Editor {
   /** Runs layout in a Web Worker (or on this thread where workers are unavailable). */
   readonly layouts: LayoutClient;
   private layoutScheduled = false;
+  /** The full layout that confirms quick relayouts, waiting for typing to pause (0: none). */
+  private settleTimer = 0;
   /** The layout the page canvas last painted, and when (performance.now()). */
   painted: { layout: LaidOutIssue | null; at: number } = { layout: null, at: 0 };
   private readonly paintListeners = new Set<() => void>();
@@ -104,7 +106,8 @@ export class Editor {
         revision = d.revision;
         const quick = this.layouts.quick(d.doc);
         if (quick) this.s.laidOut(d.revision, quick);
-        this.scheduleLayout();
+        if (quick) this.settleLater();
+        else this.scheduleLayout();
       }
     });
     // A caret placed in a story gets that story ready for quick relayouts while the user
@@ -168,6 +171,8 @@ export class Editor {
    * while a layout runs collapse into one more run.
    */
   private scheduleLayout(): void {
+    window.clearTimeout(this.settleTimer);
+    this.settleTimer = 0;
     if (this.layoutScheduled) return;
     this.layoutScheduled = true;
     queueMicrotask(() => {
@@ -176,9 +181,27 @@ export class Editor {
     });
   }
 
+  /**
+   * Asks for the full layout once typing pauses. A quick relayout already shows the edit
+   * exactly (engine relayoutStory); the full one only confirms it, so while keys keep coming it
+   * would only take the CPU from the next keystroke (two cores: the worker, the page's
+   * rasterising and the garbage collector's threads share the second).
+   */
+  private settleLater(): void {
+    if (this.layoutScheduled) return;
+    window.clearTimeout(this.settleTimer);
+    this.settleTimer = window.setTimeout(() => {
+      this.settleTimer = 0;
+      this.scheduleLayout();
+    }, Editor.SETTLE_MS);
+  }
+
+  /** How long typing must pause before the full layout runs after quick relayouts, ms. */
+  static readonly SETTLE_MS = 250;
+
   /** Whether a full layout is asked for or running (a quick relayout may be showing meanwhile). */
   get layoutPending(): boolean {
-    return this.layoutScheduled || this.running !== null || this.queued;
+    return this.layoutScheduled || this.settleTimer !== 0 || this.running !== null || this.queued;
   }
 
   /** The page canvas painted `layout` (for keystroke-to-paint measurements and tests). */

@@ -9,7 +9,7 @@ import type { ParagraphStyleId } from '../model/ids';
 import type { IssueDocument, Paragraph } from '../model/types';
 import { resolveStyles } from '../style/resolve';
 import type { ResolvedParagraphStyle, StyledSpan } from '../style/types';
-import { composeParagraph } from '../text/compose';
+import { analyseParagraph, composeParagraph, type ParagraphAnalysis } from '../text/compose';
 import { EM_ASCENT, EM_DESCENT } from './geometry';
 import type { FlowComposed, GeneratedOptions, ParaMetrics, PreparedParagraph, Typesetter } from './typesetter';
 
@@ -26,6 +26,27 @@ interface TextData {
 
 /** Compositions of offset-0 paragraphs by measure and start (constant measures only). */
 const BASE_MEMO = new WeakMap<PreparedParagraph, Map<string, FlowComposed>>();
+
+/**
+ * The analyses (shaped units, break opportunities) of the paragraphs composed last, so that
+ * composing one again — the rest of it in the next column or frame, the frame filled again with
+ * room for a jump line, the next keystroke's relayout of the paragraph after it — breaks lines
+ * without shaping it again. Few are kept (a paragraph's analysis is about as big as its
+ * layout): the most recently used.
+ */
+const ANALYSES = new Map<PreparedParagraph, ParagraphAnalysis>();
+const ANALYSES_KEPT = 32;
+
+function analysisOf(p: PreparedParagraph, make: () => ParagraphAnalysis): ParagraphAnalysis {
+  let a = ANALYSES.get(p);
+  if (a) ANALYSES.delete(p);
+  else {
+    a = make();
+    if (ANALYSES.size >= ANALYSES_KEPT) ANALYSES.delete(ANALYSES.keys().next().value!);
+  }
+  ANALYSES.set(p, a);
+  return a;
+}
 
 /** Options of the text typesetter. */
 export interface TextTypesetterOptions {
@@ -201,7 +222,8 @@ export function createTextTypesetter(doc: IssueDocument, fonts: FontBook, option
         // The same lines, their offsets counted from story offset 0 (see FlowComposed.origin).
         return { lines: c.lines, missing: c.missing, origin: 0 };
       }
-      return composeParagraph({ text: p.text, spans, style, width, from }, env);
+      const analysis = analysisOf(p, () => analyseParagraph({ text: p.text, spans, style }, env));
+      return composeParagraph({ text: p.text, spans, style, width, from }, env, analysis);
     },
   };
 }

@@ -19,7 +19,7 @@ import { shapeUnits } from './shape';
 import type { ComposedLine, ComposedParagraph, ComposeRequest, MissingChar, TextEnv } from './types';
 
 /** Spans covering the whole text: the request's, or one span of the paragraph style. */
-function coverSpans(req: ComposeRequest): StyledSpan[] {
+function coverSpans(req: Pick<ComposeRequest, 'text' | 'spans' | 'style'>): StyledSpan[] {
   const len = req.text.length;
   if (req.spans.length > 0 && req.spans[0]!.start === 0 && req.spans[req.spans.length - 1]!.end >= len) return req.spans;
   if (req.spans.length === 0) return [{ start: 0, end: len, attrs: req.style.chars, offset: 0 }];
@@ -35,15 +35,21 @@ function coverSpans(req: ComposeRequest): StyledSpan[] {
   return out;
 }
 
-/** Composes one paragraph into lines of positioned glyph runs. */
-export function composeParagraph(req: ComposeRequest, env: TextEnv): ComposedParagraph {
+/**
+ * What composing a paragraph needs before breaking it into lines, for any measure or start:
+ * its characters with faces, shaped units with punctuation adjusted, break opportunities and
+ * the breaker's items. Nothing later changes it, so a host may keep it and compose the same
+ * paragraph again (another measure, the rest after a column break) without shaping it again.
+ */
+export interface ParagraphAnalysis {
+  chars: ReturnType<typeof itemize>;
+  units: ReturnType<typeof shapeUnits>;
+  items: ReturnType<typeof buildItems>;
+}
+
+/** Analyses the request's text, spans and style (its width and start do not matter). */
+export function analyseParagraph(req: Omit<ComposeRequest, 'width' | 'from'>, env: TextEnv): ParagraphAnalysis {
   const { text, style } = req;
-  const keep = { keepWithNext: style.keepWithNext, keepTogether: style.keepTogether };
-  const from = Math.max(0, Math.min(req.from ?? 0, text.length));
-  const widthOf = (line: number): number => {
-    const w = typeof req.width === 'function' ? req.width(line) : req.width;
-    return Number.isFinite(w) && w > 0 ? w : 0;
-  };
   const spans = coverSpans(req);
   const fallback = env.fallbackFamilies ?? [];
   const chars = itemize(text, spans, env.fonts, fallback, style.lang);
@@ -51,7 +57,22 @@ export function composeParagraph(req: ComposeRequest, env: TextEnv): ComposedPar
   adjustPunctuation(units, style.punctuation);
   const brkAt = segment(text, chars, { rules: style.rules, hyphenate: style.hyphenate });
   keepSpansUnbroken(brkAt, spans);
-  const it = buildItems(units, brkAt, style, isCjkLang(style.lang));
+  return { chars, units, items: buildItems(units, brkAt, style, isCjkLang(style.lang)) };
+}
+
+/**
+ * Composes one paragraph into lines of positioned glyph runs. `analysis`: the paragraph's
+ * analyseParagraph() result when the host kept it (same text, spans, style and fonts).
+ */
+export function composeParagraph(req: ComposeRequest, env: TextEnv, analysis?: ParagraphAnalysis): ComposedParagraph {
+  const { text, style } = req;
+  const keep = { keepWithNext: style.keepWithNext, keepTogether: style.keepTogether };
+  const from = Math.max(0, Math.min(req.from ?? 0, text.length));
+  const widthOf = (line: number): number => {
+    const w = typeof req.width === 'function' ? req.width(line) : req.width;
+    return Number.isFinite(w) && w > 0 ? w : 0;
+  };
+  const { chars, units, items: it } = analysis ?? analyseParagraph(req, env);
 
   let startUnit = 0;
   while (startUnit < units.length && units[startUnit]!.end <= from) startUnit++;

@@ -53,6 +53,8 @@ export class LayoutClient {
   private shown: { doc: IssueDocument; layout: LaidOutIssue } | null = null;
   /** Documents relaid by quick(). */
   quickRelaid = 0;
+  /** Full layouts that showed exactly what the quick relayout of their document had shown. */
+  quickConfirmed = 0;
   /** Full layouts that did not show what the quick relayout of their document had shown (must stay 0). */
   quickMismatches = 0;
 
@@ -118,8 +120,10 @@ export class LayoutClient {
   private settle(doc: IssueDocument, decoded: LaidOutIssue): LaidOutIssue {
     const quick = this.quickLayouts.get(doc);
     let layout = decoded;
-    if (quick && sameLayout(quick, decoded)) layout = quick;
-    else {
+    if (quick && sameLayout(quick, decoded)) {
+      layout = quick;
+      this.quickConfirmed++;
+    } else {
       if (quick) {
         this.quickMismatches++;
         console.warn('Broadsheet: the quick relayout of a keystroke differed from the full layout; the full layout is shown');
