@@ -1,10 +1,10 @@
 /**
  * Painting the page canvas: the whole view (pasteboard, the sheet's shadow, the page), and
  * repainting only the areas of a page that changed (a keystroke touches a few lines): each
- * area is widened to whole device pixels and clipped to, and everything the display list has
- * there is painted again in order over paper white. Inside the clip the pixels are exactly
- * those of a full repaint (same transform, same items, no anti-aliased clip edge); outside it
- * nothing is touched.
+ * area is widened to whole device pixels and clipped to under the identity transform, and
+ * everything the display list has there is painted again in order over paper white. A clip on
+ * pixel edges has no anti-aliased border, so inside it the pixels are those of a full repaint
+ * (`repaintDifference()` in automation checks this); outside it nothing is touched.
  */
 import type { PageDisplayList } from '../../engine/display/types';
 import type { Rect } from '../layout/layout-delta';
@@ -25,13 +25,13 @@ export interface DeviceTransform {
 }
 
 /**
- * Paints the whole canvas (or its top-left `size` device pixels): pasteboard, the sheet's drop
- * shadow (3 CSS px), the page.
+ * Paints the whole canvas (or the device-pixel rectangle `area` of it): pasteboard, the sheet's
+ * drop shadow (3 CSS px), the page.
  */
-export function paintView(ctx: CanvasRenderingContext2D, page: PageDisplayList, t: DeviceTransform & { scale: number }, src: PaintSources, size?: { width: number; height: number }): PaintReport {
+export function paintView(ctx: CanvasRenderingContext2D, page: PageDisplayList, t: DeviceTransform & { scale: number }, src: PaintSources, area?: { x: number; y: number; width: number; height: number }): PaintReport {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = PASTEBOARD;
-  ctx.fillRect(0, 0, size?.width ?? ctx.canvas.width, size?.height ?? ctx.canvas.height);
+  ctx.fillRect(area?.x ?? 0, area?.y ?? 0, area?.width ?? ctx.canvas.width, area?.height ?? ctx.canvas.height);
   ctx.setTransform(t.k, 0, 0, t.k, t.ox, t.oy);
   ctx.fillStyle = 'rgba(0,0,0,0.25)';
   ctx.fillRect(3 / t.scale, 3 / t.scale, page.width, page.height);
@@ -39,18 +39,12 @@ export function paintView(ctx: CanvasRenderingContext2D, page: PageDisplayList, 
   return paintPage(ctx, page, src, { bleed: t.bleed, visible: t.visible });
 }
 
-/** Scratch canvas the areas are painted on (reused; grows as needed). */
-let scratch: OffscreenCanvas | null = null;
-/** Device pixels painted around each area and not copied (see repaintAreas). */
-const MARGIN = 8;
-
 /**
  * Repaints `rects` (page points) of `page`; returns how many areas were repainted. Each area is
- * painted whole on a scratch canvas at the same sub-pixel offset and copied over pixel for
- * pixel: a clip path would rasterise glyph edges a little differently from the full paint, and
- * so does the edge of a canvas, so the scratch has a margin that is painted and not copied.
- * (A long rule or a picture crossing the area's edge may still differ by a few levels of
- * anti-aliasing or resampling there; nothing else does.)
+ * widened to whole device pixels and clipped to under the identity transform (a clip on pixel
+ * edges has no anti-aliased border), and everything the display list has there is painted
+ * again in order (pasteboard, shadow, paper, items), so inside the clip the pixels are those a
+ * full repaint gives; outside it nothing is touched.
  */
 export function repaintAreas(ctx: CanvasRenderingContext2D, page: PageDisplayList, rects: readonly Rect[], t: DeviceTransform & { scale: number }, src: PaintSources): number {
   const v = t.visible;
@@ -67,16 +61,13 @@ export function repaintAreas(ctx: CanvasRenderingContext2D, page: PageDisplayLis
     const Y0 = Math.floor(ay * t.k + t.oy);
     const W = Math.ceil(bx * t.k + t.ox) - X0;
     const H = Math.ceil(by * t.k + t.oy) - Y0;
-    const SW = W + 2 * MARGIN;
-    const SH = H + 2 * MARGIN;
-    if (!scratch || scratch.width < SW || scratch.height < SH) scratch = new OffscreenCanvas(Math.max(SW, scratch?.width ?? 0), Math.max(SH, scratch?.height ?? 0));
-    const s = scratch.getContext('2d')! as unknown as CanvasRenderingContext2D;
-    const ox = t.ox - X0 + MARGIN;
-    const oy = t.oy - Y0 + MARGIN;
-    paintView(s, page, { ...t, ox, oy, visible: { x: -ox / t.k, y: -oy / t.k, width: SW / t.k, height: SH / t.k } }, src, { width: SW, height: SH });
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(scratch, MARGIN, MARGIN, W, H, X0, Y0, W, H);
+    ctx.beginPath();
+    ctx.rect(X0, Y0, W, H);
+    ctx.clip();
+    // Only what the clip shows is painted: the area, in page points.
+    paintView(ctx, page, { ...t, visible: { x: (X0 - t.ox) / t.k, y: (Y0 - t.oy) / t.k, width: W / t.k, height: H / t.k } }, src, { x: X0, y: Y0, width: W, height: H });
     ctx.restore();
     n++;
   }
