@@ -171,14 +171,22 @@ export class LayoutClient {
   }
 
   /**
-   * Gets story `story` ready for quick relayouts (its paragraphs prepared and composed on this
-   * thread, its frames' fills cached), so that the first keystroke is as quick as the rest.
+   * Gets story `story` ready for quick relayouts: its paragraphs prepared and composed on this
+   * thread, its frames' fills cached, and the relayout itself run over a few trial edits
+   * (thrown away) so that the script engine has compiled that path before the first real key.
    */
   warm(story: string): void {
     const base = this.shown;
     if (!base) return;
+    const id = story as StoryId;
     try {
-      relayoutStory(base.layout, base.doc, story as StoryId, this.env(base.doc), this.relayout);
+      relayoutStory(base.layout, base.doc, id, this.env(base.doc), this.relayout);
+      for (const trial of trialEdits(base.doc, id)) {
+        const layout = relayoutStory(base.layout, trial, id, this.env(trial), this.relayout);
+        if (layout) recordDamage(base.layout, layout);
+      }
+      // The fills again as they are for the real text.
+      relayoutStory(base.layout, base.doc, id, this.env(base.doc), this.relayout);
     } catch {
       // Warming is an optimisation; a failure shows up (and is reported) in the real layout.
     }
@@ -253,3 +261,23 @@ export class LayoutClient {
     return copyfit(doc, article, limits, trialRelayout(this.book, () => this.sizes));
   }
 }
+
+/**
+ * Documents that differ from `doc` by a character typed into story `story` (at the start of
+ * its first paragraph, of a middle one, at the end of its last): the trial edits warm() relays.
+ */
+function trialEdits(doc: IssueDocument, story: StoryId): IssueDocument[] {
+  const s = doc.stories.find((x) => x.id === story);
+  if (!s || !s.paragraphs.length) return [];
+  const n = s.paragraphs.length;
+  const spots: [number, 'start' | 'end'][] = [[0, 'start'], [Math.floor(n / 2), 'start'], [n - 1, 'end']];
+  return spots.map(([i, where]) => {
+    const paragraphs = s.paragraphs.map((p, k) => {
+      if (k !== i || !p.runs.length) return p;
+      const r = where === 'start' ? 0 : p.runs.length - 1;
+      return { ...p, runs: p.runs.map((run, j) => (j === r ? { ...run, text: where === 'start' ? `一${run.text}` : `${run.text}一` } : run)) };
+    });
+    return { ...doc, stories: doc.stories.map((x) => (x === s ? { ...s, paragraphs } : x)) };
+  });
+}
+

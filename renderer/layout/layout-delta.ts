@@ -320,9 +320,12 @@ function pageDamage(before: readonly LaidOutFrame[], after: readonly LaidOutFram
     // A line that paints as one of before (the same object, a copy with moved offsets, or a
     // new record with the same glyphs in the same place) is no damage; every other line is,
     // where it is now and where the old ones were.
+    // Lines come column by column, top to bottom: damaged neighbours are joined as they come
+    // (a paragraph's lines become one strip), which keeps the final merge small.
     const then = new Set(o.lines);
     const at = new Map(o.lines.map((l) => [`${l.x} ${l.y}`, l]));
     const kept = new Set<LineRecord>();
+    const strips: Rect[] = [];
     for (const l of f.lines) {
       const same = PAINTS_AS.get(l) ?? l;
       if (then.has(same)) {
@@ -331,12 +334,21 @@ function pageDamage(before: readonly LaidOutFrame[], after: readonly LaidOutFram
       }
       const old = at.get(`${l.x} ${l.y}`);
       if (old && paintsSame(old, l)) kept.add(old);
-      else rects.push(lineBox(l));
+      else addStrip(strips, lineBox(l));
     }
-    for (const l of o.lines) if (!kept.has(l)) rects.push(lineBox(l));
+    const was: Rect[] = [];
+    for (const l of o.lines) if (!kept.has(l)) addStrip(was, lineBox(l));
+    rects.push(...strips, ...was);
   }
   for (const o of before) if (!seen.has(o.id)) rects.push(...frameAll(o));
   return rects;
+}
+
+/** Adds `r` to `strips`, joined to the last one when the two touch. */
+function addStrip(strips: Rect[], r: Rect): void {
+  const last = strips[strips.length - 1];
+  if (last && touches(last, r)) strips[strips.length - 1] = union(last, r);
+  else strips.push(r);
 }
 
 /** Whether two lines put the same glyphs in the same places with the same paint (offsets aside). */
