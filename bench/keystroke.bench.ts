@@ -2,7 +2,8 @@
  * Keystroke-to-paint in the editor (Chromium, software rendering): with the Type tool's caret
  * in the sample's lead story on page 1, each of 50 characters is delivered as the browser
  * delivers typing (beforeinput on the text field), at spread-out moments of the display frame;
- * "paint" runs from that event to the page canvas holding the new pixels, "frame" to the first
+ * "paint" runs from that event to the page canvas holding the new pixels (one pixel is read back
+ * when the repaint lands, so the canvas's deferred rasterising is counted), "frame" to the first
  * animation frame after that (it adds the wait for the display's next refresh).
  */
 import path from 'node:path';
