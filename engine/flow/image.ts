@@ -6,7 +6,7 @@
  */
 import type { ImageFrame, TextFrame } from '../model/types';
 import type { FrameId } from '../model/ids';
-import type { Rect } from './geometry';
+import { round, type Rect } from './geometry';
 
 /** The image's placement: the whole picture's box (may extend beyond the frame). */
 export function placeImage(f: ImageFrame, natural: { width: number; height: number } | null | undefined): Rect {
@@ -76,3 +76,24 @@ export function captionFrame(f: ImageFrame, credit: number, limits: { top: numbe
     balance: false,
   };
 }
+
+/**
+ * A caption above or below its picture takes only the height its set lines need (none without
+ * lines); beside the picture it keeps the picture's height. `laid` is the caption's laid-out
+ * frame with its lines; its box is changed in place.
+ */
+export function fitCaption(laid: { y: number; height: number; lines: readonly { y: number; ascent: number; descent: number }[] }, placement: 'below' | 'above' | 'left' | 'right'): void {
+  if (placement !== 'below' && placement !== 'above') return;
+  if (!laid.lines.length) {
+    laid.height = 0;
+    return;
+  }
+  const top = Math.min(...laid.lines.map((l) => l.y - l.ascent));
+  const foot = Math.max(...laid.lines.map((l) => l.y + l.descent));
+  if (placement === 'below') laid.height = round(foot - laid.y);
+  else {
+    laid.height = round(laid.y + laid.height - top);
+    laid.y = round(top);
+  }
+}
+

@@ -13,7 +13,7 @@ import type { FillCache } from './chain';
 import { fillFrame } from './fill';
 import { pageGrid, round, wrapRect, type PageGrid, type Rect } from './geometry';
 import { layoutHeadline } from './headline';
-import { captionFrame, placeImage } from './image';
+import { captionFrame, fitCaption, placeImage } from './image';
 import { pageLabels } from './labels';
 import { folioText } from './folios';
 import { memoCompose } from './compose-memo';
@@ -123,16 +123,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
       const story = storyById.get(f.caption.story)!;
       const more = story.frames.map((id) => frameById.get(id)).filter((x): x is TextFrame => x?.kind === 'text');
       flowStory(story.id, [cap, ...more], new Map([[cap.id, laid]]));
-      // Above/below: the caption takes only the height its text needs.
-      if ((f.caption.placement === 'below' || f.caption.placement === 'above') && laid.lines.length) {
-        const top = Math.min(...laid.lines.map((l) => l.y - l.ascent));
-        const foot = Math.max(...laid.lines.map((l) => l.y + l.descent));
-        if (f.caption.placement === 'below') laid.height = round(foot - laid.y);
-        else {
-          laid.height = round(laid.y + laid.height - top);
-          laid.y = round(top);
-        }
-      } else if (f.caption.placement === 'below' || f.caption.placement === 'above') laid.height = 0;
+      fitCaption(laid, f.caption.placement);
       caption = laid;
     }
     // Filed as soon as known: a later picture's caption already keeps clear of it.

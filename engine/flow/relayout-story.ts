@@ -16,9 +16,10 @@ import type { StoryId } from '../model/ids';
 import type { Frame, ImageFrame, IssueDocument, Story, TextFrame } from '../model/types';
 import type { FillCache } from './chain';
 import { memoCompose } from './compose-memo';
-import { wrapExclusions } from './exclusions';
+import { creditHeightOf, wrapExclusions } from './exclusions';
 import { flowStory, type Exclusion, type StoryFlowEnv } from './flow-story';
 import { pageGrid, type PageGrid, type Rect } from './geometry';
+import { captionFrame, fitCaption } from './image';
 import { pageLabels } from './labels';
 import { makeRecorder } from './recorder';
 import type { LaidOutFrame, LaidOutIssue, LaidOutPage, LayoutEnv } from './types';
@@ -78,21 +79,32 @@ interface Located {
 /**
  * `prev` — the layout of a document that differs from `doc` only in the paragraphs of story
  * `storyId` — with that story flowed again: the result equals `layoutIssue(doc)` but for
- * `stats`. Null when that cannot be done here (a caption, whose box moves the wrap around it;
- * a story that starts or stops jumping to another page; a frame missing from `prev`): the
- * caller lays out the whole issue then.
+ * `stats`. Null when that cannot be done here (a caption whose box grows or shrinks, which
+ * moves the wrap around its picture; a story that starts or stops jumping to another page; a
+ * frame missing from `prev`): the caller lays out the whole issue then.
  */
 export function relayoutStory(prev: LaidOutIssue, doc: IssueDocument, storyId: StoryId, env: LayoutEnv, cache: RelayoutCache): LaidOutIssue | null {
   const story = doc.stories.find((s) => s.id === storyId);
   if (!story) return null;
-  if (doc.frames.some((f) => f.kind === 'image' && f.caption?.story === storyId)) return null;
   const ts = memoCompose(env.typesetter);
   if (cache.identity !== ts.identity) {
     cache.identity = ts.identity;
     cache.fills = new Map();
   }
   const frameById = new Map(doc.frames.map((f) => [f.id as string, f]));
-  const chainFrames = story.frames.map((id) => frameById.get(id)).filter((x): x is TextFrame => x?.kind === 'text');
+  const textFrames = story.frames.map((id) => frameById.get(id)).filter((x): x is TextFrame => x?.kind === 'text');
+  const templates = new Map(doc.templates.map((t) => [t.id as string, t]));
+  const pageIndex = new Map(doc.pages.map((p, i) => [p.id as string, i]));
+  const templateOf = (f: Frame) => templates.get(doc.pages[pageIndex.get(f.page)!]!.template)!;
+  // A caption flows first in the frame bound to its picture (layout-issue.ts does the same).
+  const image = doc.frames.find((f): f is ImageFrame => f.kind === 'image' && f.caption?.story === storyId);
+  let caption: TextFrame | null = null;
+  if (image) {
+    const t = templateOf(image);
+    caption = captionFrame(image, creditHeightOf(image, ts), { top: t.margins.top, bottom: t.trim.height - t.margins.bottom });
+    if (!caption) return null;
+  }
+  const chainFrames = caption ? [caption, ...textFrames] : textFrames;
   if (!chainFrames.length) return null;
 
   // Where every laid-out frame of `prev` is.
@@ -102,9 +114,9 @@ export function relayoutStory(prev: LaidOutIssue, doc: IssueDocument, storyId: S
   });
   if (prev.pages.length !== doc.pages.length || prev.pages.some((p, i) => p.id !== doc.pages[i]!.id)) return null;
 
-  // Page facts, made for the pages the story's frames are on.
-  const pageIndex = new Map(doc.pages.map((p, i) => [p.id as string, i]));
-  const templates = new Map(doc.templates.map((t) => [t.id as string, t]));
+  // Page facts, made for the pages the story's frames are on. A caption is flowed while the
+  // pictures are being placed: it keeps clear only of the pictures before its own.
+  const earlier = image ? new Set<Frame>(doc.frames.slice(0, doc.frames.indexOf(image)).filter((f) => f.kind === 'image')) : null;
   const facts = new Map<number, { index: number; grid: PageGrid; exclusions: Exclusion[] }>();
   const captionBox = (f: ImageFrame): Rect | null => {
     const c = located.get(`${f.id}~caption`)?.frame;
@@ -116,19 +128,26 @@ export function relayoutStory(prev: LaidOutIssue, doc: IssueDocument, storyId: S
     if (!pf) {
       const page = doc.pages[index]!;
       const template = templates.get(page.template)!;
-      const onPage = doc.frames.filter((x) => x.page === page.id);
+      const onPage = doc.frames.filter((x) => x.page === page.id && (!earlier || earlier.has(x)));
       pf = { index, grid: pageGrid(template), exclusions: wrapExclusions(onPage, ts, captionBox) };
       facts.set(index, pf);
     }
     return pf;
   };
 
-  // The story's frames, emptied, and its jump lines' frames as they were.
+  // The story's frames, emptied, and its jump lines' frames as they were. A caption's frame is
+  // synthetic (not a document frame: no jump line comes from it) and starts at its full box.
   const fresh = new Map<string, LaidOutFrame>();
-  for (const f of chainFrames) {
+  for (const f of textFrames) {
     const old = located.get(f.id);
     if (!old) return null;
     fresh.set(f.id, { ...old.frame, lines: [] });
+  }
+  const synthetic = new Map<string, LaidOutFrame>();
+  const oldCaption = caption ? located.get(caption.id)?.frame : undefined;
+  if (caption) {
+    if (!oldCaption || oldCaption.role !== 'caption') return null;
+    synthetic.set(caption.id, { ...oldCaption, x: caption.x, y: caption.y, width: caption.width, height: caption.height, lines: [] });
   }
   const jumpIds = (frames: Iterable<string>) => [...frames].flatMap((id) => [`jump:to:${id}`, `jump:from:${id}`]);
   const oldJumps = jumpIds(fresh.keys()).filter((id) => located.has(id));
@@ -147,8 +166,16 @@ export function relayoutStory(prev: LaidOutIssue, doc: IssueDocument, storyId: S
     laid: (id) => fresh.get(id),
     addFrame: (page, frame) => void newJumps.set(frame.id, { page, frame }),
   };
-  const out = flowStory(flowEnv, storyId, chainFrames, new Map());
+  const out = flowStory(flowEnv, storyId, chainFrames, synthetic);
   if (!out) return null;
+  if (image && caption && oldCaption) {
+    // The caption's box as set must stay where it was: the picture's wrap covers it.
+    const laid = synthetic.get(caption.id)!;
+    fitCaption(laid, image.caption!.placement);
+    if (laid.x !== oldCaption.x || laid.y !== oldCaption.y || laid.width !== oldCaption.width || laid.height !== oldCaption.height) return null;
+    fresh.set(caption.id, laid);
+    out.story.frames = [image.id, ...out.story.frames.filter((id) => !id.endsWith('~caption'))];
+  }
 
   // A jump line that appears or goes would take another place in its page's frame order.
   if (oldJumps.length !== newJumps.size || oldJumps.some((id) => newJumps.get(id)?.page !== located.get(id)!.page)) return null;

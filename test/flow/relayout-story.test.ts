@@ -40,10 +40,10 @@ function wrapped(doc: IssueDocument): IssueDocument {
   return { ...doc, frames: doc.frames.map((f) => (f.kind === 'image' ? { ...f, wrap: { mode: 'box' as const, offsets: { top: 6, right: 6, bottom: 6, left: 6 } } } : f)) };
 }
 
-/** A random edit to a random story with frames (not a caption); returns the new document and the story. */
+/** A random edit to a random story with frames or a caption; returns the new document and the story. */
 function randomEdit(doc: IssueDocument, r: () => number): { next: IssueDocument; story: StoryId } {
   const captions = new Set(doc.frames.flatMap((f) => (f.kind === 'image' && f.caption ? [f.caption.story] : [])));
-  const stories = doc.stories.filter((s) => s.frames.length && !captions.has(s.id));
+  const stories = doc.stories.filter((s) => s.frames.length || captions.has(s.id));
   const s = stories[Math.floor(r() * stories.length)]!;
   const len = storyLength(s);
   const at = Math.floor(r() * (len + 1));
@@ -123,15 +123,37 @@ describe('relaying one story', async () => {
     expect(shown(relayoutStory(first, typed, 'lead-body' as StoryId, envOf(typed), relayoutCache())!)).toEqual(shown(again));
   });
 
-  it('answers null for what it cannot do exactly', () => {
-    const doc = sample();
+  it('relays a caption while its box stays, and answers null when the box grows (it moves the wrap of the picture)', () => {
+    const doc = wrapped(sample());
     const first = layoutIssue(doc, envOf(doc));
-    // A caption: its box moves the picture's wrap.
-    const caption = doc.frames.find((f) => f.kind === 'image' && f.caption)!;
-    const story = (caption.kind === 'image' && caption.caption!.story) as StoryId;
-    const next = produce(doc, (d) => void insertText(d, story, 0, '图'));
-    expect(editedStory(doc, next)).toBe(story);
-    expect(relayoutStory(first, next, story, envOf(next), relayoutCache())).toBeNull();
+    const image = doc.frames.find((f) => f.kind === 'image' && f.caption)!;
+    const story = (image.kind === 'image' && image.caption!.story) as StoryId;
+    const typed = produce(doc, (d) => void insertText(d, story, 0, '图'));
+    expect(editedStory(doc, typed)).toBe(story);
+    const quick = relayoutStory(first, typed, story, envOf(typed), relayoutCache());
+    expect(quick).not.toBeNull();
+    expect(shown(quick!)).toEqual(shown(layoutIssue(typed, envOf(typed))));
+    const longer = produce(doc, (d) => void insertText(d, story, 0, '本报记者摄影报道：金山区今年以来持续推进城市更新与乡村振兴，'.repeat(3)));
+    expect(relayoutStory(first, longer, story, envOf(longer), relayoutCache())).toBeNull();
+  });
+
+  it('flows a caption clear of the pictures placed before its own only (as the whole-issue layout does)', () => {
+    const base = wrapped(sample());
+    const image = base.frames.find((f) => f.kind === 'image' && f.caption)!;
+    const story = (image.kind === 'image' && image.caption!.story) as StoryId;
+    const cap = layoutIssue(base, envOf(base)).pages.flatMap((p) => p.frames).find((f) => f.id === `${image.id}~caption`)!;
+    // A later picture (in document order) wrapping across the caption's start.
+    const later = base.frames.find((f) => f.kind === 'image' && f.page === image.page && base.frames.indexOf(f) > base.frames.indexOf(image))!;
+    const doc = produce(base, (d) => {
+      const f = d.frames.find((x) => x.id === later.id)!;
+      f.x = cap.x - 60;
+      f.y = cap.y - 4;
+    });
+    const first = layoutIssue(doc, envOf(doc));
+    const typed = produce(doc, (d) => void insertText(d, story, 1, '摄'));
+    const quick = relayoutStory(first, typed, story, envOf(typed), relayoutCache());
+    expect(quick).not.toBeNull();
+    expect(shown(quick!)).toEqual(shown(layoutIssue(typed, envOf(typed))));
   });
 
   it('finds the one edited story, and nothing when anything else changed', () => {
