@@ -17,18 +17,8 @@ import type { LaidOutIssue, LayoutEnv } from '../../engine/flow/types';
 import type { IssueDocument, StoryId } from '../../engine/model';
 import { bundledFontBook } from '../../services/engine-host';
 import { sample } from '../edit/support';
+import { prng } from '../prng';
 
-/** A small seeded generator (mulberry32), so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['报', '道', '，', '。', '“新闻”', 'A', 'GDP 2026', '（记者 王明）', '发展改革委员会今天发布了关于推进区域协调发展的若干意见，', 'The quick brown fox jumps over the lazy dog. '];
 
@@ -69,7 +59,7 @@ describe('relaying one story', async () => {
 
   for (const [name, start] of [['the sample', sample()], ['the sample with wrapping pictures', wrapped(sample())]] as const) {
     it(`equals the whole-issue layout after each of 120 random edits to ${name}`, () => {
-      const r = rng(name.length * 7919);
+      const r = prng(name.length * 7919);
       let doc = start;
       let full = layoutIssue(doc, envOf(doc));
       let base: LaidOutIssue = structuredClone(full);
