@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDocument } from '../engine/model';
 import type { IssueDocument } from '../engine/model/types';
+import { prng } from './prng';
 
 /** Options of generateIssue. */
 export interface GenerateOptions {
@@ -31,17 +32,6 @@ const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../sa
 const NAMES = ['项竹彦', '金玮', '张国萍', '李文', '王晓燕', '陈杰', '周敏', '刘洋'];
 const SECTIONS = ['要闻', '综合', '经济', '社会', '文化', '民生', '专版', '体育'];
 
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The 对开 8-column grid: columns of 117 pt with 9 pt gutters from x 53.25; grid cells of
 // 13.5 pt from y 82; a block of n grid lines is n pitches less the 4.5 pt line gap.

@@ -17,7 +17,7 @@ import type { LaidOutIssue, LayoutEnv } from '../../engine/flow/types';
 import type { IssueDocument, StoryId } from '../../engine/model';
 import { bundledFontBook } from '../../services/engine-host';
 import { sample } from '../edit/support';
-import { prng } from '../prng';
+import { prng } from '../../scripts/prng';
 
 
 const SNIPPETS = ['报', '道', '，', '。', '“新闻”', 'A', 'GDP 2026', '（记者 王明）', '发展改革委员会今天发布了关于推进区域协调发展的若干意见，', 'The quick brown fox jumps over the lazy dog. '];

@@ -65,4 +65,4 @@ export function startChild(script: string, args: string[]): RunningChild {
   };
 }
 
-export { prng } from '../prng';
+export { prng } from '../../scripts/prng';

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32) for tests, so a failing trial can be replayed from its seed. */
+/** A small seeded PRNG (mulberry32): the generated issues and the tests' random trials replay from their seed. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
