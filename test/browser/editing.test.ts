@@ -4,9 +4,10 @@
  * story with the Type tool (a typing burst is one undo step), and measure keystroke-to-paint
  * latency (reported, not asserted: timing is the bench's business, not a test's).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSampleEditor, type EditorSession, editingOf, screenPoint, docOf } from './harness';
+import { editingOf, screenPoint, docOf } from './harness';
+import { useSampleEditor } from './session';
 
 let page: Page;
 
@@ -23,12 +24,7 @@ async function settled(): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-let session: EditorSession | undefined;
-beforeAll(async () => {
-  session = await openSampleEditor();
-  ({ page } = session);
-});
-afterAll(() => session?.close());
+useSampleEditor((s) => ({ page } = s));
 
 describe('editing in the browser', () => {
   it('selects and drags a frame; undo restores the document exactly; redo re-applies it', async () => {

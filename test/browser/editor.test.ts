@@ -3,14 +3,15 @@
  * reference; zoom and page navigation; the overview with the jump between the two pages;
  * preflight lists a missing image of a broken copy; and the canvas matches the exported PDF.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WebServer } from '../../services/web-server';
-import { automation, openSampleEditor, sampleCopy, serveIssue, waitReady, type EditorSession } from './harness';
+import { automation, sampleCopy, serveIssue, waitReady } from './harness';
+import { useSampleEditor } from './session';
 import { mkdirSync } from 'node:fs';
 import { compareGolden, crop, decodePng, diffPixels, GOLDEN_DIR, OUTPUT_DIR } from './golden';
 
@@ -27,12 +28,7 @@ let page: Page;
 const canvas = () => page.locator('[data-testid=page-canvas]');
 const attr = async (name: string) => (await canvas().getAttribute(name)) ?? '';
 
-let session: EditorSession | undefined;
-beforeAll(async () => {
-  session = await openSampleEditor();
-  ({ issue, server, browser, page } = session);
-});
-afterAll(() => session?.close());
+useSampleEditor((s) => ({ issue, server, browser, page } = s));
 
 describe('editor in web mode', () => {
   it('renders both pages of the sample', async () => {

@@ -8,13 +8,14 @@
  */
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { docx } from '../import/zip';
 import { decodePng } from './golden';
-import { openSampleEditor, waitReady, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
+import { waitReady, editingOf, screenPoint, type EditingView } from './harness';
+import { useSampleEditor } from './session';
 
 /** What renderer/automation.ts's editing() returns. */
 interface Doc {
@@ -23,10 +24,11 @@ interface Doc {
   articles: { id: string; body?: string; headline?: { title: { text: string } }; byline?: { names: string[] } }[];
 }
 
-let session: EditorSession | undefined;
 let page: Page;
+let issue = '';
 
 const editing = () => editingOf(page);
+/** The document, typed as far as these tests read it. */
 const docOf = (v: EditingView) => JSON.parse(v.doc) as Doc;
 const storyText = (d: Doc, id: string) => d.stories.find((s) => s.id === id)!.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('\n');
 const frame = (d: Doc, id: string) => d.frames.find((f) => f.id === id)!;
@@ -88,11 +90,7 @@ async function undoTo(before: EditingView): Promise<void> {
 
 const png = (w: number, h: number, colour: string) => sharp({ create: { width: w, height: h, channels: 3, background: colour } }).png().toBuffer().then((b) => new Uint8Array(b));
 
-beforeAll(async () => {
-  session = await openSampleEditor();
-  ({ page } = session);
-});
-afterAll(() => session?.close());
+useSampleEditor((s) => ({ page, issue } = s));
 
 describe('placing copy and pictures in the browser', () => {
   it('places a DOCX into the selected article body: headline, byline and body from the copy; undo restores the document', async () => {
@@ -155,7 +153,7 @@ describe('placing copy and pictures in the browser', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ kind: 'image', page: 'p1', src: 'images/photo.png', width: 400, height: 300 });
     expect(after.selection).toEqual([added[0]!.id]);
-    expect((await stat(path.join(path.dirname(session!.issue), 'images', 'photo.png'))).isFile()).toBe(true);
+    expect((await stat(path.join(path.dirname(issue), 'images', 'photo.png'))).isFile()).toBe(true);
     await undoTo(before);
   });
 
@@ -174,7 +172,7 @@ describe('placing copy and pictures in the browser', () => {
     const after = await settledAt(before.undo);
     expect(after.doc).toBe(before.doc);
     expect(after.redo).toBe(before.redo);
-    await expect(stat(path.join(path.dirname(session!.issue), 'images', 'broken.png'))).rejects.toThrow(/ENOENT/);
+    await expect(stat(path.join(path.dirname(issue), 'images', 'broken.png'))).rejects.toThrow(/ENOENT/);
     await page.getByTestId('error').click();
   });
 });
@@ -182,7 +180,7 @@ describe('placing copy and pictures in the browser', () => {
 describe('relinking a missing image', () => {
   it('shows the image as missing, relinks it from the properties panel (it paints), undo restores the link', async () => {
     // Lose the picture on disk and reopen: the frame's link is now missing.
-    await rm(path.join(path.dirname(session!.issue), 'images', 'rongmei-1.jpg'));
+    await rm(path.join(path.dirname(issue), 'images', 'rongmei-1.jpg'));
     await page.reload();
     await waitReady(page);
     await selectFrame('rongmei-red-map-thumb');

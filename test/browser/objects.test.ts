@@ -5,13 +5,13 @@
  * a frame locked with Mod+L does not move when dragged; Mod+Alt+L unlocks it; with a text caret
  * Mod+C and Mod+V are left to the text field; the Properties tab's Arrange row aligns.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { IssueDocument } from '../../engine/model/types';
-import { openSampleEditor, type EditorSession, editingOf, screenPoint, docOf } from './harness';
+import { editingOf, screenPoint, docOf } from './harness';
+import { useSampleEditor } from './session';
 
 let page: Page;
-let session: EditorSession | undefined;
 
 const editing = () => editingOf(page);
 const pageIndex = () =>
@@ -36,11 +36,7 @@ async function clickAt(x: number, y: number): Promise<void> {
   await page.mouse.click(p.x, p.y);
 }
 
-beforeAll(async () => {
-  session = await openSampleEditor();
-  ({ page } = session);
-});
-afterAll(() => session?.close());
+useSampleEditor((s) => ({ page } = s));
 
 describe('object commands in the browser', () => {
   it('copy on page 1, paste on page 2: same geometry, a copy of the story; undo removes it exactly', async () => {

@@ -6,10 +6,11 @@
  * (double-click): one undo step that undo takes back; Shift+F draws an empty graphics frame
  * (crossed placeholder on the overlay) and Place (Ctrl+D) puts a picture into it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
+import { editingOf, screenPoint, type EditingView } from './harness';
+import { useSampleEditor } from './session';
 
 interface FrameRec {
   id: string;
@@ -23,12 +24,7 @@ interface FrameRec {
 }
 
 let page: Page;
-let session: EditorSession | undefined;
-beforeAll(async () => {
-  session = await openSampleEditor();
-  ({ page } = session);
-});
-afterAll(() => session?.close());
+useSampleEditor((s) => ({ page } = s));
 
 const editing = () => editingOf(page);
 const frameOf = (v: EditingView, id: string) => (JSON.parse(v.doc) as { frames: FrameRec[] }).frames.find((f) => f.id === id)!;

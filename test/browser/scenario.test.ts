@@ -9,11 +9,11 @@
  * end, the document equal to the one recorded at each step.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { columnSpan, lineSpan, templateOfPage } from '../../engine/edit';
-import type { IssueDocument } from '../../engine/model/types';
-import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
+import { editingOf, screenPoint, docOf } from './harness';
+import { useSampleEditor } from './session';
 
 interface LayoutSummary {
   revision: number;
@@ -23,16 +23,10 @@ interface LayoutSummary {
 }
 
 let page: Page;
-let session: EditorSession | undefined;
-beforeAll(async () => {
-  session = await openSampleEditor();
-  ({ page } = session);
-});
-afterAll(() => session?.close());
+useSampleEditor((s) => ({ page } = s));
 
 const editing = () => editingOf(page);
 const summary = () => page.evaluate('window.broadsheetAutomation.layoutSummary()') as Promise<LayoutSummary>;
-const docOf = (v: EditingView) => JSON.parse(v.doc) as IssueDocument;
 
 /** Waits until the layout of the current document revision is in the store and nothing is busy. */
 async function laidOut(): Promise<LayoutSummary> {

@@ -6,9 +6,10 @@
  * applying it to the caret's paragraph; an image credit edited in place; the Styles tab's apply
  * button and style editor.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSampleEditor, type EditorSession, editingOf, screenPoint, type EditingView } from './harness';
+import { editingOf, screenPoint, type EditingView } from './harness';
+import { useSampleEditor } from './session';
 
 interface Doc {
   pages: { id: string }[];
@@ -17,8 +18,8 @@ interface Doc {
 }
 
 let page: Page;
-let session: EditorSession | undefined;
 const editing = () => editingOf(page);
+/** The document, typed as far as these tests read it. */
 const docOf = (v: EditingView) => JSON.parse(v.doc) as Doc;
 const paras = (d: Doc, id: string) => d.stories.find((s) => s.id === id)!.paragraphs.map((p) => p.runs.map((r) => r.text).join(''));
 const layoutText = (story: string) => page.evaluate(`window.broadsheetAutomation.layoutText(${JSON.stringify(story)})`) as Promise<string>;
@@ -42,11 +43,7 @@ async function layoutHas(story: string, ok: (t: string) => boolean): Promise<str
   return layoutText(story);
 }
 
-beforeAll(async () => {
-  session = await openSampleEditor();
-  ({ page } = session);
-});
-afterAll(() => session?.close());
+useSampleEditor((s) => ({ page } = s));
 
 describe('text editing UI in the browser', () => {
   it('story editor: shows the lead story by paragraph; typing reflows the page; Enter/Backspace split and join; undo is exact', async () => {
