@@ -7,6 +7,7 @@ import type { Editor } from './editor';
 import { paintPage } from './canvas/paint';
 import { paintView } from './canvas/repaint';
 import { store } from './store/store';
+import type { EditingView } from './editing-view';
 
 /** What automation can do. */
 export interface Automation {
@@ -48,16 +49,7 @@ export interface Automation {
   layoutSummary(): { revision: number; laidOut: number; jumps: { story: string; kind: string; page: number; target: number; text: string }[]; overset: Record<string, number> } | null;
 }
 
-/** What editing() reports. */
-export interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  text: { story: string; frame: string; anchor: number; focus: number } | null;
-  undo: number;
-  redo: number;
-  revision: number;
-}
+export type { EditingView };
 
 declare global {
   interface Window {

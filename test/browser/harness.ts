@@ -11,6 +11,7 @@ import type { IssueDocument } from '../../engine/model/types';
 import { createServices, type ServiceOptions } from '../../services/api';
 import { engineHooks } from '../../services/api-hooks';
 import { startWebServer, type WebServer } from '../../services/web-server';
+import type { EditingView } from '../../renderer/editing-view';
 
 export const STATIC_DIR = path.resolve('dist/renderer');
 export const SAMPLE_DIR = path.resolve('samples/jinshan');
@@ -109,20 +110,7 @@ export async function openSampleEditor(): Promise<EditorSession> {
   };
 }
 
-/**
- * What `window.broadsheetAutomation.editing()` answers (renderer/automation.ts EditingView).
- * Written out rather than imported: bench/ uses this harness and is type-checked without the
- * DOM, which the renderer's module graph needs.
- */
-export interface EditingView {
-  doc: string;
-  path: string;
-  selection: string[];
-  text: { story: string; frame: string; anchor: number; focus: number } | null;
-  undo: number;
-  redo: number;
-  revision: number;
-}
+export type { EditingView };
 
 /** The document of an editing state. */
 export function docOf(v: EditingView): IssueDocument {
