@@ -40,6 +40,12 @@ export function wrapExclusions(frames: readonly Frame[], ts: Typesetter, caption
     const w = wrapRect(imageExtent(f, creditHeightOf(f, ts), caption(f)), f);
     if (w) out.push({ rect: w, frame: f.id });
   }
+  return [...out, ...boxWraps(frames)];
+}
+
+/** The exclusions of the frames other than pictures that wrap text around their box. */
+export function boxWraps(frames: readonly Frame[]): Exclusion[] {
+  const out: Exclusion[] = [];
   for (const f of frames) {
     if (f.kind === 'image' || !f.wrap || f.wrap.mode !== 'box') continue;
     const w = wrapRect(f, f);

@@ -20,7 +20,7 @@ import { memoCompose } from './compose-memo';
 import { BLACK, paintOf } from './records';
 import { makeRecorder } from './recorder';
 import { flowStory as flowOneStory, type Exclusion, type StoryFlowEnv } from './flow-story';
-import { creditHeightOf, creditSizeOf, imageExtent } from './exclusions';
+import { boxWraps, creditHeightOf, creditSizeOf, imageExtent } from './exclusions';
 import type { JumpRecord, LaidOutFrame, LaidOutIssue, LaidOutPage, LayoutEnv, MissingRecord, StoryRecord } from './types';
 
 interface Cache {
@@ -130,11 +130,7 @@ export function layoutIssue(doc: IssueDocument, env: LayoutEnv, previous?: LaidO
     const w = wrapRect(imageExtent(f, creditH, caption), f);
     if (w) pf.exclusions.push({ rect: w, frame: f.id });
   }
-  for (const f of doc.frames) {
-    if (f.kind === 'image' || !f.wrap || f.wrap.mode !== 'box') continue;
-    const w = wrapRect(f, f);
-    if (w) pageOf(f).exclusions.push({ rect: w, frame: f.id });
-  }
+  for (const e of boxWraps(doc.frames)) pageOf(frameById.get(e.frame)!).exclusions.push(e);
 
   // Headline blocks.
   for (const f of doc.frames) {
