@@ -5,7 +5,7 @@
  */
 import { panImage } from '../../engine/edit';
 import { contentFrame } from './select-content';
-import { scratch, type ToolState } from './state';
+import { endGesture, scratch, type ToolState } from './state';
 import type { ToolMachine } from './machine';
 
 const MARK = 'pan-image';
@@ -13,9 +13,7 @@ const MARK = 'pan-image';
 const gesture = scratch(() => ({ origin: { x: 0, y: 0 }, start: { x: 0, y: 0 }, moved: false }));
 
 function finish(m: ToolMachine, commit: boolean): void {
-  if (commit) m.host.history.squashToMark(MARK);
-  else m.host.history.bailToMark(MARK);
-  m.transition('select.content');
+  endGesture(m, MARK, commit, 'select.content');
 }
 
 /** select.panning */

@@ -1,6 +1,6 @@
 /** select.resizing: dragging a handle of one frame; the dragged edges snap; one undo step; Escape cancels. */
 import { resizeFrame, resizeRect, snap, snapTargets, type Handle, type Rect, type SnapEdges } from '../../engine/edit';
-import { scratch, type ToolState } from './state';
+import { endGesture, scratch, type ToolState } from './state';
 import { cropKeepingPicture, pictureBox } from './image-content';
 import { SNAP_PX, type ToolMachine } from './machine';
 
@@ -9,9 +9,7 @@ const MARK = 'resize';
 const gesture = scratch(() => ({ frame: '', handle: 'se' as Handle, origin: { x: 0, y: 0 }, startRect: { x: 0, y: 0, width: 1, height: 1 } as Rect, picture: null as Rect | null }));
 
 function finish(m: ToolMachine, commit: boolean): void {
-  if (commit) m.host.history.squashToMark(MARK);
-  else m.host.history.bailToMark(MARK);
-  m.transition('select.idle');
+  endGesture(m, MARK, commit, 'select.idle');
 }
 
 /** The edges a handle drags, for snapping. */

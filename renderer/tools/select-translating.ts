@@ -4,7 +4,7 @@
  * drag is one undo step and Escape (bail to the mark) leaves none.
  */
 import { bounds, round2, snap, snapTargets, type Rect } from '../../engine/edit';
-import { scratch, type ToolState } from './state';
+import { endGesture, scratch, type ToolState } from './state';
 import { SNAP_PX, type ToolMachine } from './machine';
 
 const MARK = 'translate';
@@ -17,9 +17,7 @@ const gesture = scratch(() => ({
 }));
 
 function finish(m: ToolMachine, commit: boolean): void {
-  if (commit) m.host.history.squashToMark(MARK);
-  else m.host.history.bailToMark(MARK);
-  m.transition('select.idle');
+  endGesture(m, MARK, commit, 'select.idle');
 }
 
 /** select.translating */

@@ -24,3 +24,13 @@ export function scratch<T extends object>(init: () => T): (m: ToolMachine) => T 
     return v;
   };
 }
+
+/**
+ * Ends a drag gesture begun with `history.mark(mark)`: kept as one undo step (`commit`) or
+ * undone without a trace (Escape), then on to state `next`.
+ */
+export function endGesture(m: ToolMachine, mark: string, commit: boolean, next: string): void {
+  if (commit) m.host.history.squashToMark(mark);
+  else m.host.history.bailToMark(mark);
+  m.transition(next);
+}
