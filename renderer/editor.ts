@@ -117,9 +117,12 @@ export class Editor {
       const story = this.tools.session.text?.story ?? null;
       if (!story || story === warmed) return;
       warmed = story;
-      setTimeout(() => {
+      // When the page is idle (it takes some 30–60 ms on this thread), soon in any case.
+      const warm = () => {
         if (this.tools.session.text?.story === story) this.layouts.warm(story);
-      }, 0);
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 300 });
+      else setTimeout(warm, 0);
     });
   }
 
